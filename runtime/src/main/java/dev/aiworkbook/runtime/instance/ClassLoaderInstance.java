@@ -1,0 +1,185 @@
+package dev.aiworkbook.runtime.instance;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.aiworkbook.runtime.function.FunctionCode;
+import dev.aiworkbook.runtime.function.FunctionError;
+import dev.aiworkbook.runtime.function.FunctionSpec;
+import dev.aiworkbook.runtime.function.HandlerBinding;
+import dev.aiworkbook.runtime.function.HandlerCall;
+import dev.aiworkbook.runtime.function.InvocationContext;
+import dev.aiworkbook.runtime.function.Json;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * An instance in this JVM: the handler's code in a class loader of its own, run on threads of
+ * its own (lanes, one per concurrent invocation).
+ *
+ * <p>A cold start here is real work: opening the code, loading and linking the handler's
+ * classes, their static initialisers and the constructor. Chapter 02 measures it.
+ *
+ * <p>Simplification: memory is neither limited nor truly measured. The REPORT line's
+ * "Max Memory Used" is what this instance's threads allocated during init plus the most one
+ * invocation allocated, an estimate that a separate process would replace with its real size.
+ */
+public final class ClassLoaderInstance implements FunctionInstance {
+
+    /** Lambda's limit on the init phase of an on-demand instance. */
+    static final Duration INIT_TIMEOUT = Duration.ofSeconds(10);
+    private static final long MB = 1024 * 1024;
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private final String id;
+    private final FunctionSpec spec;
+    private final int version;
+    private final FunctionCode code;
+    private final ConcurrentLinkedDeque<Lane> lanes = new ConcurrentLinkedDeque<>();
+    private volatile SandboxClassLoader loader;
+    private volatile HandlerCall call;
+    private volatile boolean closed;
+    private volatile long initBytes;
+    private volatile long maxInvokeBytes;
+
+    private ClassLoaderInstance(String id, FunctionSpec spec, int version, FunctionCode code) {
+        this.id = id;
+        this.spec = spec;
+        this.version = version;
+        this.code = code;
+    }
+
+    /**
+     * A factory for the instances of one function version.
+     *
+     * @param spec the function
+     * @param version the deployed version number
+     * @param code where its classes come from
+     * @return the factory the pool calls on each cold start
+     */
+    public static InstanceFactory factory(FunctionSpec spec, int version, FunctionCode code) {
+        return instanceId -> new ClassLoaderInstance(instanceId, spec, version, code);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Duration initialize() throws InitException {
+        long started = System.nanoTime();
+        Lane lane = new Lane(spec.name(), FunctionCode.class.getClassLoader());
+        Lane.Work<HandlerCall> work = lane.run(this::load, started + INIT_TIMEOUT.toNanos());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        if (!work.isDone()) {
+            lane.close();
+            throw new InitException(new FunctionError("init phase exceeded "
+                    + INIT_TIMEOUT.toSeconds() + " s", "Runtime.InitTimeout", java.util.List.of()),
+                    null);
+        }
+        if (work.failure() != null) {
+            lane.close();
+            throw new InitException(FunctionError.of(unwrap(work.failure())), work.failure());
+        }
+        call = work.result();
+        lanes.push(lane);
+        return took;
+    }
+
+    @Override
+    public InvocationOutcome invoke(InvocationRequest request, byte[] payload) {
+        if (call == null || closed) {
+            throw new IllegalStateException("instance " + id + " is not ready: "
+                    + (closed ? "it was closed" : "initialize() has not succeeded"));
+        }
+        Lane lane = borrowLane();
+        long started = System.nanoTime();
+        long deadline = started + request.timeout().toNanos();
+        Context context = new InvocationContext(request.requestId(), spec, version, id, deadline,
+                request.log());
+        Lane.Work<byte[]> work = lane.run(() -> measured(payload, context), deadline);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        if (!work.isDone()) {
+            lane.close();
+            byte[] error = json(FunctionError.timeout(request.timeout().toMillis() / 1000.0));
+            return new InvocationOutcome(InvocationOutcome.Kind.TIMEOUT, error,
+                    request.timeout(), memoryUsedMb());
+        }
+        lanes.push(lane);
+        if (work.failure() != null) {
+            byte[] error = json(FunctionError.of(unwrap(work.failure())));
+            return new InvocationOutcome(InvocationOutcome.Kind.FUNCTION_ERROR, error, took,
+                    memoryUsedMb());
+        }
+        return new InvocationOutcome(InvocationOutcome.Kind.SUCCESS, work.result(), took,
+                memoryUsedMb());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Lane lane;
+        while ((lane = lanes.poll()) != null) lane.close();
+        try {
+            if (loader != null) loader.close();
+        } catch (IOException ignored) {
+            // The jar handles are released on a best-effort basis; nothing is lost.
+        }
+    }
+
+    private HandlerCall load() throws Exception {
+        long before = THREADS.getCurrentThreadAllocatedBytes();
+        loader = new SandboxClassLoader(spec.name() + "-" + id, code.urls(), code.parent(),
+                code.isIsolated());
+        Thread.currentThread().setContextClassLoader(loader);
+        Class<?> type = Class.forName(spec.handlerClass(), true, loader);
+        Constructor<?> constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        HandlerCall bound = HandlerBinding.bind(constructor.newInstance(),
+                spec.handlerMethod().orElse(null));
+        initBytes = THREADS.getCurrentThreadAllocatedBytes() - before;
+        return bound;
+    }
+
+    private byte[] measured(byte[] payload, Context context) throws Throwable {
+        long before = THREADS.getCurrentThreadAllocatedBytes();
+        try {
+            return call.call(payload, context);
+        } finally {
+            long used = THREADS.getCurrentThreadAllocatedBytes() - before;
+            if (used > maxInvokeBytes) maxInvokeBytes = used;
+        }
+    }
+
+    private Lane borrowLane() {
+        Lane lane = lanes.poll();
+        return lane != null ? lane : new Lane(spec.name(), loader);
+    }
+
+    private long memoryUsedMb() {
+        return Math.max(1, (initBytes + maxInvokeBytes + MB - 1) / MB);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof InvocationTargetException || t instanceof ExceptionInInitializerError)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static byte[] json(FunctionError error) {
+        try {
+            return Json.mapper().writeValueAsBytes(error);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write an error as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.aiworkbook.runtime.instance;
+
+import java.time.Duration;
+
+/**
+ * One sandbox that runs a function: initialised once, invoked many times, then closed.
+ *
+ * <p>The pool decides when an instance is created, used and reclaimed; the instance only does
+ * the work and measures it. Kinds: {@link ClassLoaderInstance} in this JVM; a simulated one
+ * replays given timings.
+ */
+public interface FunctionInstance extends AutoCloseable {
+
+    /** @return the instance's id, unique within its function */
+    String id();
+
+    /**
+     * Runs the init phase: loads the handler's code and constructs it.
+     *
+     * @return how long the init phase took
+     * @throws InitException if the handler cannot be loaded or its initialisation throws
+     */
+    Duration initialize() throws InitException;
+
+    /**
+     * Runs one invocation, and gives up on it at the deadline.
+     *
+     * @param context who is invoked, with the deadline and the log to append to
+     * @param payload the event as JSON bytes
+     * @return the result, error or timeout, with the measured duration
+     */
+    InvocationOutcome invoke(InvocationRequest context, byte[] payload);
+
+    /** Releases the sandbox. A handler still running is interrupted and left to end alone. */
+    @Override
+    void close();
+}
