@@ -1,6 +1,7 @@
 package dev.aiworkbook.runtime.instance;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * One sandbox that runs a function: initialised once, invoked many times, then closed.
@@ -21,6 +22,15 @@ public interface FunctionInstance extends AutoCloseable {
      * @throws InitException if the handler cannot be loaded or its initialisation throws
      */
     Duration initialize() throws InitException;
+
+    /**
+     * The parts of the last init phase, in order, for instances that can tell them apart.
+     *
+     * @return phase name to duration, such as "class loader", "static init", "constructor"
+     */
+    default Map<String, Duration> initPhases() {
+        return Map.of();
+    }
 
     /**
      * Runs one invocation, and gives up on it at the deadline.
