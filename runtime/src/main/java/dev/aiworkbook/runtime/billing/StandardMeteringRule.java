@@ -2,24 +2,23 @@ package dev.aiworkbook.runtime.billing;
 
 import java.time.Duration;
 
-/** The metering every price catalog uses: round up to the step, apply the minimum. */
+/**
+ * The metering every price catalog uses: round up to the step, then apply the minimum.
+ *
+ * <p>Worked example: with 1 ms steps, 1 ns bills 1 ms and 1.000001 ms bills 2 ms; with 100 ms
+ * steps, 101 ms bills 200 ms; with a 100 ms minimum, 5 ms bills 100 ms.
+ * {@code StandardMeteringRuleTest} covers each case. Chapter 01 uses it for every catalog.
+ */
 public final class StandardMeteringRule implements MeteringRule {
-
-    private static final double MB_PER_GB = 1024.0;
-    private static final double NANOS_PER_SECOND = 1e9;
 
     @Override
     public Duration billedDuration(Duration actual, Duration granularity, Duration minimum) {
-        if (actual.isNegative()) {
-            throw new IllegalArgumentException("actual must be zero or more, was: " + actual);
-        }
-        if (granularity.isNegative() || granularity.isZero()) {
+        requireNotNegative(actual, "actual");
+        if (granularity == null || granularity.isNegative() || granularity.isZero()) {
             throw new IllegalArgumentException(
                     "granularity must be more than zero, was: " + granularity);
         }
-        if (minimum.isNegative()) {
-            throw new IllegalArgumentException("minimum must be zero or more, was: " + minimum);
-        }
+        requireNotNegative(minimum, "minimum");
         long step = granularity.toNanos();
         long steps = (actual.toNanos() + step - 1) / step;
         Duration rounded = Duration.ofNanos(steps * step);
@@ -31,9 +30,13 @@ public final class StandardMeteringRule implements MeteringRule {
         if (memoryMb <= 0) {
             throw new IllegalArgumentException("memoryMb must be more than zero, was: " + memoryMb);
         }
-        if (billed.isNegative()) {
-            throw new IllegalArgumentException("billed must be zero or more, was: " + billed);
+        requireNotNegative(billed, "billed");
+        return Quantities.gbSeconds(memoryMb, billed, 1).doubleValue();
+    }
+
+    private static void requireNotNegative(Duration value, String field) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException(field + " must be zero or more, was: " + value);
         }
-        return memoryMb / MB_PER_GB * (billed.toNanos() / NANOS_PER_SECOND);
     }
 }
