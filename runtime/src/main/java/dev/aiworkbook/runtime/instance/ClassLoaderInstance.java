@@ -153,6 +153,11 @@ public final class ClassLoaderInstance implements FunctionInstance {
         // Loading, linking and static initialisers: what a bigger handler pays most for.
         Class<?> type = Class.forName(spec.handlerClass(), true, loader);
         long t2 = System.nanoTime();
+        if (type.getClassLoader() != loader) {
+            throw new IllegalStateException("handler class " + spec.handlerClass()
+                    + " is not in the function's code " + code + ", so its instances would"
+                    + " share one copy of it; deploy the folder or jar that contains it");
+        }
 
         Constructor<?> constructor = type.getDeclaredConstructor();
         constructor.setAccessible(true);

@@ -70,4 +70,19 @@ class ExperimentsTest {
                 .isLessThan(rows.get(0).instanceSeconds() / 2);
         assertThat(rows.get(1).invocationSeconds()).isGreaterThan(4 * 0.29);
     }
+
+    @Test
+    @DisplayName("one invocation's cost grows with memory: twice the memory, twice the GB-s")
+    void costGrowsWithMemory() {
+        List<CostExperiment.Row> rows = CostExperiment.perInvocation(Duration.ofMillis(120),
+                List.of(512, 1024, 3008));
+
+        assertThat(rows.get(0).gbSeconds()).isEqualTo(0.06);
+        assertThat(rows.get(1).gbSeconds()).isEqualTo(0.12);
+        // 1M calls x 0.12 GB-s x $0.0000166667 + $0.20 of requests = $2.20 on AWS x86
+        assertThat(rows.get(1).perMillion().get("aws-lambda-x86")).hasValueSatisfying(
+                cost -> assertThat(cost).isEqualByComparingTo("2.20"));
+        assertThat(rows.get(2).perMillion().get("azure-functions-consumption")).isEmpty();
+        assertThat(CostExperiment.render(rows)).contains("AWS arm64", "n/a");
+    }
 }
