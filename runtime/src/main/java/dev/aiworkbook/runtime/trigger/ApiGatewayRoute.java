@@ -87,8 +87,13 @@ final class ApiGatewayRoute {
             return;
         }
         ctx.status(reply.get().status());
+        // Javalin sets its own default content type late, so this one goes through Javalin.
         for (Map.Entry<String, String> h : reply.get().headers()) {
-            ctx.res().addHeader(h.getKey(), h.getValue());
+            if (h.getKey().equalsIgnoreCase("Content-Type")) {
+                ctx.contentType(h.getValue());
+            } else {
+                ctx.res().addHeader(h.getKey(), h.getValue());
+            }
         }
         ctx.result(reply.get().body());
     }
