@@ -11,6 +11,7 @@ import dev.aiworkbook.runtime.trigger.HttpGateway;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -123,7 +124,11 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  list them:    curl -s " + url + "/2015-03-31/functions");
         out.println("  invoke one:   curl -s -d '{\"name\":\"Ada\"}' " + url
                 + "/2015-03-31/functions/" + first + "/invocations");
-        out.println("  over HTTP:    curl -s '" + url + "/fn/" + first + "?name=Ada'");
+        List<String> http = descriptor.functions().stream()
+                .flatMap(f -> f.httpPaths().stream()).limit(3).toList();
+        for (String path : http.isEmpty() ? List.of("/fn/" + first) : http) {
+            out.println("  over HTTP:    curl -s '" + url + path + "?name=Ada'");
+        }
         out.println("  with the CLI: faas invoke " + first + " --payload '{\"name\":\"Ada\"}'"
                 + " --log --url " + url);
         out.println("Press Ctrl-C to stop.");

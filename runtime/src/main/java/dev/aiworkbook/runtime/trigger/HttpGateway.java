@@ -57,7 +57,7 @@ public final class HttpGateway implements AutoCloseable {
      */
     public static final int ASYNC_PAYLOAD_LIMIT = 1024 * 1024;
     /** Where the gateway is explained; error bodies point here. */
-    static final String DOCS = "chapters/01: the HTTP gateway (README, section Known limitations)";
+    static final String DOCS = "chapter 01, README: the HTTP gateway, its routes and errors";
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
     private static final List<HandlerType> ANY_METHOD = List.of(HandlerType.GET,
@@ -146,7 +146,7 @@ public final class HttpGateway implements AutoCloseable {
         cfg.routes.exception(GatewayException.class, HttpGateway::writeError);
         cfg.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(
                 new GatewayException(e.getStatus(), errorType(e.getStatus()), e.getMessage()
-                        + " " + routesHint(), null), ctx));
+                        + ". " + routesHint(), null), ctx));
         cfg.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed inside the gateway", ctx.method(), ctx.path(), e);
             writeError(new GatewayException(500, "ServiceException", "The gateway failed: "
@@ -172,7 +172,7 @@ public final class HttpGateway implements AutoCloseable {
 
     private static String routesHint() {
         return "The gateway serves GET /2015-03-31/functions, POST"
-                + " /2015-03-31/functions/{name}/invocations and any method on /fn/{name}/...";
+                + " /2015-03-31/functions/{name}/invocations and any method on /fn/{name} and the paths below it.";
     }
 
     /** Writes a JSON body with the given status. */
