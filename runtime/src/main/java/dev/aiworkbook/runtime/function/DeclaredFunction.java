@@ -3,7 +3,7 @@ package dev.aiworkbook.runtime.function;
 import java.util.List;
 
 /**
- * One function of a deploy descriptor, ready to deploy.
+ * One function of a deploy descriptor, ready to deploy (chapter 01).
  *
  * @param spec its validated configuration
  * @param code where its classes come from

@@ -76,7 +76,8 @@ public final class DeployDescriptor {
         try {
             return parse(file, Files.readString(file));
         } catch (IOException e) {
-            throw new InvalidDescriptorException(file, null, "file", "cannot be read: " + e.getMessage(), e);
+            throw new InvalidDescriptorException(file, null, "file", "cannot be read: "
+                    + e.getMessage(), e);
         }
     }
 

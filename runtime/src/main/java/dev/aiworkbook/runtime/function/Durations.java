@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as a deploy descriptor writes them: {@code 300ms}, {@code 10s}, {@code 1h}. */
+/** Durations as deploy descriptors write them, {@code 300ms} to {@code 1h} (chapter 01). */
 public final class Durations {
 
     private static final Pattern TEXT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");

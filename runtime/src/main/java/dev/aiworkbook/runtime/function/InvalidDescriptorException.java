@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A deploy descriptor that cannot be deployed. The message names the file, the function,
- * the field, the rule and the value, such as
+ * A deploy descriptor that cannot be deployed (chapter 01). The message names the file, the
+ * function, the field, the rule and the value, such as
  * {@code serverless.yml: function "hello": memoryMb must be 128..10240, was: 64}.
  */
 public final class InvalidDescriptorException extends IllegalArgumentException {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The API-Gateway-style route: any request to {@code /fn/{name}} or below becomes a payload
  * format 2.0 event, the function runs synchronously with trigger "http", and its result
- * becomes the HTTP response, as an API Gateway HTTP API with a Lambda proxy integration does.
+ * becomes the HTTP response, as an API Gateway HTTP API with a Lambda proxy integration does
+ * (chapter 01).
  */
 final class ApiGatewayRoute {
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The function an Invoke call names, as the Lambda API allows it: {@code hello},
  * {@code hello:3}, {@code 000000000000:function:hello} or the full ARN, plus an optional
- * {@code ?Qualifier=}.
+ * {@code ?Qualifier=} (chapter 01).
  *
  * @param name the function's name
  * @param qualifier the version asked for, if any

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Bad input at the gateway, answered with a status and a JSON body that says what was wrong
- * and what is accepted. Thrown by the route handlers; {@link HttpGateway} writes it.
+ * and what is accepted (chapter 01). Thrown by the route handlers; {@link HttpGateway} writes
+ * it.
  */
 final class GatewayException extends RuntimeException {
 

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * An HTTP request as API Gateway's payload format 2.0 hands it to a function, with the
  * field names AWS really sends ({@code isBase64Encoded}, not {@code base64Encoded}), so the
- * standard {@code APIGatewayV2HTTPEvent} class reads it.
+ * standard {@code APIGatewayV2HTTPEvent} class reads it (chapter 01).
  *
  * <p>Simplification: a body counts as text when its content type is textual (text/*, JSON,
  * XML, JavaScript, form data, YAML) or absent, and it is valid UTF-8; any other body is sent

@@ -172,7 +172,8 @@ public final class HttpGateway implements AutoCloseable {
 
     private static String routesHint() {
         return "The gateway serves GET /2015-03-31/functions, POST"
-                + " /2015-03-31/functions/{name}/invocations and any method on /fn/{name} and the paths below it.";
+                + " /2015-03-31/functions/{name}/invocations, and any method on /fn/{name}"
+                + " and the paths below it.";
     }
 
     /** Writes a JSON body with the given status. */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * The HTTP response a function's result stands for, read the way API Gateway reads payload
  * format 2.0: a JSON object with a {@code statusCode} is a response (status, headers,
  * multiValueHeaders, cookies, body, isBase64Encoded); any other JSON value is the body of a
- * 200 application/json response, a JSON string giving its text.
+ * 200 application/json response, a JSON string giving its text (chapter 01).
  *
  * <p>Both spellings of the base64 flag are read: {@code isBase64Encoded}, as AWS writes it,
  * and {@code base64Encoded}, as Jackson names a getter {@code isBase64Encoded()}.

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * The two operations of the AWS Lambda API that a client needs to find and call functions:
- * ListFunctions and Invoke, on the paths and headers the AWS SDKs and CLI use.
+ * ListFunctions and Invoke, on the paths and headers the AWS SDKs and CLI use (chapter 01).
  */
 final class LambdaApi {
 

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
-/** The {@code X-Amz-Log-Result} header: the last 4 KB of an invocation's log, in base64. */
+/** The {@code X-Amz-Log-Result} header: the log's last 4 KB in base64 (chapter 01). */
 final class LogTail {
 
     /** Lambda returns at most the last 4 KB of the log. */

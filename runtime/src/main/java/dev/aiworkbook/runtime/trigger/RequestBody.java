@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Reads a request body up to a limit, so the gateway itself can refuse an oversized payload
- * with Lambda's error instead of letting the server cut the connection.
+ * with Lambda's error instead of letting the server cut the connection (chapter 01).
  */
 final class RequestBody {
 

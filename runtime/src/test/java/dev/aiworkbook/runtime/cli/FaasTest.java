@@ -67,7 +67,8 @@ class FaasTest {
         String printed = serverOut.toString();
 
         assertThat(printed).contains("2 function(s) of service \"cli-test\"", url);
-        assertThat(printed).containsPattern("greeter\\s+256 MB\\s+3s\\s+" + Greeter.class.getName());
+        assertThat(printed)
+                .containsPattern("greeter\\s+256 MB\\s+3s\\s+" + Greeter.class.getName());
         assertThat(printed).contains("curl -s " + url + "/2015-03-31/functions\n",
                 url + "/2015-03-31/functions/greeter/invocations", "Ctrl-C");
     }
@@ -156,7 +157,8 @@ class FaasTest {
         Run noFile = faas("invoke", "greeter", "--payload", "@" + dir.resolve("missing.json"));
 
         assertThat(noName.exit()).isEqualTo(2);
-        assertThat(noName.err()).contains("Missing required parameter: 'NAME'", "Usage: faas invoke");
+        assertThat(noName.err())
+                .contains("Missing required parameter: 'NAME'", "Usage: faas invoke");
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("mutually exclusive");
         assertThat(badPort.exit()).isEqualTo(2);
