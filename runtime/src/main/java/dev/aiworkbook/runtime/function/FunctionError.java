@@ -2,6 +2,7 @@ package dev.aiworkbook.runtime.function;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A handler's failure as Lambda reports it: {@code errorMessage}, {@code errorType} and
@@ -35,7 +36,7 @@ public record FunctionError(String errorMessage, String errorType, List<String> 
      * @return the error, worded as Lambda words it
      */
     public static FunctionError timeout(double timeoutSeconds) {
-        return new FunctionError(String.format("Task timed out after %.2f seconds",
+        return new FunctionError(String.format(Locale.ROOT, "Task timed out after %.2f seconds",
                 timeoutSeconds), TIMEOUT_TYPE, List.of());
     }
 }
