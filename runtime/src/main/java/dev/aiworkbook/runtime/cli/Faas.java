@@ -14,11 +14,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "faas", mixinStandardHelpOptions = true,
         version = "faas 1.0 (Serverless AI Workbook)",
-        description = "A mini serverless platform: serve functions, invoke them.",
+        description = "A mini serverless platform: serve functions, invoke them, price them.",
         subcommands = {
                 ServeCommand.class,
                 InvokeCommand.class,
-                // Register here: BillCommand.class, PricesCommand.class (faas bill, faas prices)
+                BillCommand.class,
+                PricesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Faas implements Callable<Integer> {
 

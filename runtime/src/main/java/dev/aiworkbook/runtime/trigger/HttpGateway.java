@@ -57,7 +57,7 @@ public final class HttpGateway implements AutoCloseable {
      */
     public static final int ASYNC_PAYLOAD_LIMIT = 1024 * 1024;
     /** Where the gateway is explained; error bodies point here. */
-    static final String DOCS = "chapter 01, README: the HTTP gateway, its routes and errors";
+    static final String DOCS = "chapters/01-background/README.md#the-http-trigger";
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
     private static final List<HandlerType> ANY_METHOD = List.of(HandlerType.GET,
