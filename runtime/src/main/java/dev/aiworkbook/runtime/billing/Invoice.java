@@ -82,6 +82,15 @@ public record Invoice(
     }
 
     /**
+     * The total before each charge is rounded to cents: what a small test run really costs.
+     *
+     * @return the sum of the charges' exact amounts
+     */
+    public BigDecimal exactTotal() {
+        return charges.stream().map(Charge::exactAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
      * This invoice as a text table for people, ending with a {@code Total: $x.yz} line.
      *
      * @return several lines of text, none wider than about 100 columns
@@ -199,6 +208,7 @@ public record Invoice(
      * @param unitPrice the price of one {@code per}
      * @param per the unit the price is for, such as {@code GB-s} or {@code 1M requests}
      * @param amount billable times unit price, rounded half-up to cents
+     * @param exactAmount billable times unit price before rounding, for bills under a cent
      */
     public record Charge(
             String meter,
@@ -207,15 +217,17 @@ public record Invoice(
             BigDecimal billable,
             BigDecimal unitPrice,
             String per,
-            BigDecimal amount) {
+            BigDecimal amount,
+            BigDecimal exactAmount) {
 
         static Charge of(String meter, BigDecimal quantity, BigDecimal free,
                 BigDecimal unitPrice, String per, BigDecimal unitsPerPrice) {
             BigDecimal billable = quantity.subtract(free).max(BigDecimal.ZERO);
-            BigDecimal amount = cents(billable.multiply(unitPrice).divide(unitsPerPrice));
+            BigDecimal exact = billable.multiply(unitPrice).divide(unitsPerPrice);
             BigDecimal covered = quantity.subtract(billable);
             return new Charge(meter, quantity, covered.stripTrailingZeros(),
-                    billable.stripTrailingZeros(), unitPrice, per, amount);
+                    billable.stripTrailingZeros(), unitPrice, per, cents(exact),
+                    exact.stripTrailingZeros());
         }
     }
 }

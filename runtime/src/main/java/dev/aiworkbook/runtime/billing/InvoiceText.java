@@ -1,6 +1,7 @@
 package dev.aiworkbook.runtime.billing;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,11 @@ final class InvoiceText {
         out.append("\nPer meter, for the account:\n");
         out.append(table(chargeRows(invoice)));
         out.append("\nTotal: ").append(money(invoice.total())).append('\n');
+        if (invoice.exactTotal().compareTo(invoice.total()) != 0) {
+            out.append("Before rounding to cents: $")
+                    .append(invoice.exactTotal().round(new MathContext(4))
+                            .toPlainString()).append('\n');
+        }
         return out.toString();
     }
 

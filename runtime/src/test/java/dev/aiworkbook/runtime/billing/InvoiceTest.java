@@ -35,6 +35,17 @@ class InvoiceTest {
     }
 
     @Test
+    @DisplayName("a bill under a cent rounds to $0.00 but keeps its exact amount")
+    void exactTotalShowsSubCentBills() {
+        // 1,000 calls of 1 ms at 512 MB: 0.5 GB-s x $0.0000166667 + 1,000 x $0.20 / 1M
+        Invoice invoice = Estimate.monthly(x86, 512, 1_000, Duration.ofMillis(1), false);
+
+        assertThat(invoice.total()).isEqualByComparingTo("0.00");
+        assertThat(invoice.exactTotal()).isEqualByComparingTo("0.00020833335");
+        assertThat(invoice.render()).contains("Before rounding to cents: $0.0002083");
+    }
+
+    @Test
     @DisplayName("quantities in JSON are plain decimals, not exponents")
     void jsonNumbersArePlain() {
         Invoice invoice = Estimate.monthly(x86, 1536, 3_000_000, Duration.ofMillis(120), true);
