@@ -20,7 +20,7 @@ import java.util.List;
  *   <li>At least {@code minInstances} instances stay, counting every instance listed, busy,
  *       idle or initialising. When the minimum stops some expired instances from going, the
  *       ones used longest ago go first and the most recently used stay.</li>
- *   <li>{@code provisioned} plays no part here: the minimum is a count of instances.</li>
+ *   <li>A {@code provisioned} instance is never reclaimed: it is paid for to stay warm.</li>
  * </ul>
  * Worked example: keep-alive 10 min, minimum 1, two idle instances last used 12 and 11 minutes
  * ago: both have expired, but one must stay, so only the one used 12 minutes ago goes.

@@ -207,6 +207,21 @@ class Ex02aKeepAliveTest {
 
     @Test
     @Order(14)
+    @DisplayName("a provisioned instance is never reclaimed, however long it idles")
+    void provisionedInstancesStay() {
+        var instances = List.of(
+                provisioned("p1", T0),
+                idle("i2", T0.plus(minutes(1))));
+        Instant now = T0.plus(minutes(60));
+
+        List<String> reclaimed = policy.reclaimable(instances, now, KEEP_ALIVE, 1);
+
+        // Both idled far past the keep-alive; p1 is paid for to stay warm, i2 is on demand.
+        assertThat(reclaimed).containsExactly("i2");
+    }
+
+    @Test
+    @Order(15)
     @DisplayName("a negative keep-alive is refused, naming keepAlive and its value")
     void refusesANegativeKeepAlive() {
         Duration negative = Duration.ofSeconds(-30);
@@ -220,7 +235,7 @@ class Ex02aKeepAliveTest {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     @DisplayName("a negative minimum is refused, naming minInstances and its value")
     void refusesANegativeMinimum() {
         var error = assertThrows(IllegalArgumentException.class,
@@ -235,6 +250,10 @@ class Ex02aKeepAliveTest {
 
     private static InstanceView idle(String id, Instant lastUsed) {
         return new InstanceView(id, InstanceState.IDLE, 0, lastUsed, false);
+    }
+
+    private static InstanceView provisioned(String id, Instant lastUsed) {
+        return new InstanceView(id, InstanceState.IDLE, 0, lastUsed, true);
     }
 
     private static InstanceView busy(String id, Instant lastUsed) {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Reclaims an instance once it has been idle for the whole keep-alive, oldest first, but never
- * below the function's minimum instances.
+ * below the function's minimum instances, and never one of the provisioned instances that
+ * make up that minimum (they are paid for to stay warm).
  *
  * <p>Worked example: keep-alive 10 min, min 1, two idle instances last used 12 and 11 minutes
  * ago and one busy: both idle ones have expired, but the busy one alone already meets the
@@ -23,6 +24,7 @@ public final class FixedKeepAlive implements KeepAlivePolicy {
         long spare = Math.max(0, live - minInstances);
         return instances.stream()
                 .filter(InstanceView::isIdle)
+                .filter(i -> !i.provisioned())
                 .filter(i -> !Duration.between(i.lastUsed(), now).minus(keepAlive).isNegative())
                 .sorted(Comparator.comparing(InstanceView::lastUsed))
                 .limit(spare)

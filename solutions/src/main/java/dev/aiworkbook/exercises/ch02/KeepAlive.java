@@ -39,7 +39,7 @@ public final class KeepAlive implements KeepAlivePolicy {
     }
 
     private static boolean hasExpired(InstanceView instance, Instant now, Duration keepAlive) {
-        if (!instance.isIdle()) return false;
+        if (!instance.isIdle() || instance.provisioned()) return false;
         Duration idleFor = Duration.between(instance.lastUsed(), now);
         return idleFor.compareTo(keepAlive) >= 0;
     }
