@@ -35,6 +35,14 @@ public class CoreConcepts {
         }
     }
 
+    /** Answers at once: for counting starts, where the work does not matter. */
+    public static class Ping implements RequestHandler<Map<String, Object>, String> {
+        @Override
+        public String handleRequest(Map<String, Object> event, Context context) {
+            return "pong";
+        }
+    }
+
     /** Waits as if on a database call. */
     public static class Lookup implements RequestHandler<Map<String, Integer>, String> {
         @Override
@@ -58,20 +66,26 @@ public class CoreConcepts {
         out.append("== 1. Cold and warm starts (20 cold, 400 warm) ==\n")
                 .append(StartupExperiment.measure(WordCounter.class, text, 20, 400).render());
 
+        out.append("\n== 2. Keep-alive and scale to zero: calls at 0, 3 and 20 min,")
+                .append(" keep-alive 10 min ==\n");
+        KeepAliveExperiment.compare(Ping.class, 512, List.of(Duration.ZERO,
+                Duration.ofMinutes(3), Duration.ofMinutes(20)), List.of(Duration.ofMinutes(10)))
+                .get(0).timeline().forEach(line -> out.append(line).append('\n'));
+
         List<Duration> arrivals = KeepAliveExperiment.poissonArrivals(
                 Duration.ofMinutes(8), Duration.ofHours(12), 42);
-        out.append("\n== 2. Keep-alive and scale to zero: 12 h of Poisson arrivals,")
+        out.append("\n== 3. The keep-alive trade-off: 12 h of Poisson arrivals,")
                 .append(" mean gap 8 min, 512 MB, on a virtual clock ==\n")
                 .append(KeepAliveExperiment.render(KeepAliveExperiment.compare(
-                        WordCounter.class, 512, arrivals, List.of(Duration.ofMinutes(1),
+                        Ping.class, 512, arrivals, List.of(Duration.ofMinutes(1),
                         Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(30),
                         Duration.ofMinutes(60)))));
 
-        out.append("\n== 3. Concurrency per instance: 8 calls at once, 200 ms each ==\n")
+        out.append("\n== 4. Concurrency per instance: 8 calls at once, 200 ms each ==\n")
                 .append(ConcurrencyExperiment.render(ConcurrencyExperiment.compare(
                         Lookup.class, "{\"millis\":200}", 8, List.of(1, 8))));
 
-        out.append("\n== 4. The GB-second: one 120 ms invocation at several memory sizes ==\n")
+        out.append("\n== 5. The GB-second: one 120 ms invocation at several memory sizes ==\n")
                 .append(CostExperiment.render(CostExperiment.perInvocation(Duration.ofMillis(120),
                         List.of(128, 512, 1024, 1769, 3008, 10240))));
         return out.toString();

@@ -118,7 +118,7 @@ public final class KeepAliveExperiment {
                 "cold ratio", "idle GB-s"));
         for (Row r : rows) {
             out.append(String.format(Locale.ROOT, "%-11s %11d %11d %11.0f%% %14.1f%n",
-                    Durations.format(r.keepAlive()), r.invocations(), r.coldStarts(),
+                    Elapsed.format(r.keepAlive()), r.invocations(), r.coldStarts(),
                     100 * r.coldStartRatio(), r.idleGbSeconds()));
         }
         return out.toString();
@@ -142,7 +142,7 @@ public final class KeepAliveExperiment {
         public synchronized void started(String function, InstanceView instance,
                 Duration initDuration) {
             born.put(instance.id(), clock.now());
-            timeline.add("+" + Durations.format(offset()) + " start " + instance.id());
+            timeline.add("+" + Elapsed.format(offset()) + " start " + instance.id());
         }
 
         @Override
@@ -150,7 +150,7 @@ public final class KeepAliveExperiment {
                 String reason) {
             Instant start = born.remove(instance.id());
             if (start != null) seconds += Duration.between(start, clock.now()).toMillis() / 1e3;
-            timeline.add("+" + Durations.format(offset()) + " reclaim " + instance.id()
+            timeline.add("+" + Elapsed.format(offset()) + " reclaim " + instance.id()
                     + " (" + reason + ")");
         }
 

@@ -2,10 +2,13 @@ package dev.aiworkbook.runtime.experiment;
 
 import java.time.Duration;
 
-/** Short human forms of durations for tables: {@code 90s}, {@code 10m}, {@code 1h30m}. */
-final class Durations {
+/**
+ * Elapsed time as a label for tables and timelines, in mixed units: {@code 45s}, {@code 14m37s},
+ * {@code 1h30m}. (Deploy descriptors use single units; see {@code function.Durations}.)
+ */
+final class Elapsed {
 
-    private Durations() {
+    private Elapsed() {
     }
 
     static String format(Duration d) {
