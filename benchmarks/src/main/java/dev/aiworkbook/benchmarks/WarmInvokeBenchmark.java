@@ -7,7 +7,12 @@ import dev.aiworkbook.runtime.dispatch.InvocationResult;
 import dev.aiworkbook.runtime.dispatch.InvocationType;
 import dev.aiworkbook.runtime.function.FunctionCode;
 import dev.aiworkbook.runtime.function.FunctionSpec;
+import dev.aiworkbook.runtime.instance.ClassLoaderInstance;
+import dev.aiworkbook.runtime.instance.FunctionInstance;
+import dev.aiworkbook.runtime.instance.InitException;
 import dev.aiworkbook.runtime.instance.InstanceView;
+import dev.aiworkbook.runtime.instance.InvocationOutcome;
+import dev.aiworkbook.runtime.instance.InvocationRequest;
 import dev.aiworkbook.runtime.instance.PoolListener;
 import dev.aiworkbook.runtime.time.SystemClock;
 import java.io.IOException;
@@ -33,11 +38,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the platform adds to a warm invocation, in nanoseconds per call.
  *
- * <p>Three measurements, side by side in one run: {@link #dispatcherInvoke()} is a warm
+ * <p>Four measurements, side by side in one run: {@link #dispatcherInvoke()} is a warm
  * in-process invocation of the {@link Greeting} handler through the {@link Dispatcher} (a new
  * invocation id, placement on the warm instance, the hand-off to the instance's lane thread,
- * the JSON read and write, the record); {@link #directCallWithJson()} calls the same handler on
- * the caller's thread with the same JSON work; {@link #directCall()} calls it bare.
+ * the JSON read and write, the record); {@link #instanceInvoke()} calls the warm instance
+ * itself, which leaves out the dispatcher's bookkeeping but keeps the hand-off;
+ * {@link #directCallWithJson()} calls the same handler on the caller's thread with the same
+ * JSON work; {@link #directCall()} calls it bare.
  *
  * <p>Goal: the platform adds at most 2 µs per warm call. The fair comparison is against
  * {@code directCallWithJson}, since a platform must read and write JSON; the difference from
@@ -61,6 +68,8 @@ public class WarmInvokeBenchmark {
     private Dispatcher platform;
     private DirectCall direct;
     private Map<String, Object> readEvent;
+    private FunctionInstance instance;
+    private Duration timeout;
     private final AtomicInteger coldStarts = new AtomicInteger();
 
     /**
@@ -68,7 +77,7 @@ public class WarmInvokeBenchmark {
      * every measured call after it is warm on that same instance.
      */
     @Setup(Level.Trial)
-    public void deployWarm() throws IOException {
+    public void deployWarm() throws IOException, InitException {
         FunctionSpec spec = FunctionSpec.of(FUNCTION, Greeting.class.getName());
         clock = new SystemClock();
         platform = Dispatcher.on(clock);
@@ -79,6 +88,10 @@ public class WarmInvokeBenchmark {
             }
         });
         platform.deploy(spec, FunctionCode.ofClasspath(Greeting.class));
+        instance = ClassLoaderInstance.factory(spec, 1, FunctionCode.ofClasspath(Greeting.class))
+                .create("bench-1");
+        instance.initialize();
+        timeout = spec.timeout();
         direct = new DirectCall(spec);
         readEvent = direct.read(EVENT);
 
@@ -96,6 +109,7 @@ public class WarmInvokeBenchmark {
     public void checkStayedWarm() {
         platform.close();
         clock.close();
+        instance.close();
         if (coldStarts.get() != 1) {
             throw new IllegalStateException("expected one cold start and every other call warm,"
                     + " but " + coldStarts.get() + " instances were started");
@@ -111,6 +125,17 @@ public class WarmInvokeBenchmark {
             throw new IllegalStateException("invocation failed: " + result.payloadText());
         }
         return result.payload();
+    }
+
+    /** @return the result of a call of the warm instance itself, without the dispatcher */
+    @Benchmark
+    public byte[] instanceInvoke() {
+        InvocationOutcome outcome = instance.invoke(
+                new InvocationRequest("bench", timeout, new StringBuilder()), EVENT);
+        if (outcome.kind() != InvocationOutcome.Kind.SUCCESS) {
+            throw new IllegalStateException("invocation failed: " + outcome.kind());
+        }
+        return outcome.payload();
     }
 
     /** @return the result of the handler called directly, with the JSON read and write */

@@ -87,22 +87,38 @@ public final class BenchReport {
         }
         out.append("- Java: ").append(jvm).append("\n\n");
         goals(out);
+        breakdown(out);
         scores(out);
         return out.toString();
     }
 
     private void goals(StringBuilder out) {
-        Map<String, Score> byName = new LinkedHashMap<>();
-        for (Score score : scores) byName.put(score.benchmark(), score);
         out.append("## Goals\n\n| Goal | Figure | Computed from | Target | Verdict |\n")
                 .append("|---|---|---|---|---|\n");
-        for (Goal goal : new Goals(byName).evaluate()) {
+        for (Goal goal : new Goals(byName()).evaluate()) {
             out.append("| ").append(goal.name()).append(" | ").append(goal.figure())
                     .append(" | ").append(goal.derivation()).append(" | ").append(goal.target())
                     .append(" | **").append(goal.verdict()).append("** |\n");
         }
         out.append("\nA difference carries the two scores' errors added in quadrature, a ratio"
                 + " their relative errors; a verdict compares the central figure only.\n\n");
+    }
+
+    private void breakdown(StringBuilder out) {
+        List<String[]> rows = new Goals(byName()).warmBreakdown();
+        if (rows.isEmpty()) return;
+        out.append("## Where a warm call's time goes\n\n| Part | Time per call | Computed from |\n")
+                .append("|---|---|---|\n");
+        for (String[] row : rows) {
+            out.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private Map<String, Score> byName() {
+        Map<String, Score> byName = new LinkedHashMap<>();
+        for (Score score : scores) byName.put(score.benchmark(), score);
+        return byName;
     }
 
     private void scores(StringBuilder out) {

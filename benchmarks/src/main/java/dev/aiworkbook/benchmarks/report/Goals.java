@@ -20,6 +20,7 @@ final class Goals {
     static final String DISPATCHER = "WarmInvokeBenchmark.dispatcherInvoke";
     static final String DIRECT_JSON = "WarmInvokeBenchmark.directCallWithJson";
     static final String DIRECT = "WarmInvokeBenchmark.directCall";
+    static final String INSTANCE = "WarmInvokeBenchmark.instanceInvoke";
     static final String COLD = "ColdStartBenchmark.coldStart";
     static final String COLD_PACKAGE = "ColdStartBenchmark.coldStartFromPackage";
     static final String COLD_FIRST = "ColdStartBenchmark.firstColdStartInJvm";
@@ -61,6 +62,35 @@ final class Goals {
         double error = Math.hypot(p.nanos(p.error()), b.nanos(b.error())) / 1e3;
         return new Goal(name, withError(micros, error, " µs"), derivation, target,
                 Goal.Verdict.of(micros <= MAX_ADDED_MICROS));
+    }
+
+    /**
+     * Splits a warm call's added cost into its two parts, where both were measured.
+     *
+     * @return rows of (part, figure, derivation): the dispatcher's bookkeeping, and the
+     *     hand-off to the instance's lane thread
+     */
+    List<String[]> warmBreakdown() {
+        List<String[]> rows = new ArrayList<>();
+        difference(DISPATCHER, INSTANCE).ifPresent(figure -> rows.add(new String[] {
+            "Dispatcher: id, placement, record", figure,
+            method(DISPATCHER) + " − " + method(INSTANCE)}));
+        difference(INSTANCE, DIRECT_JSON).ifPresent(figure -> rows.add(new String[] {
+            "Instance: hand-off to its lane thread, context", figure,
+            method(INSTANCE) + " − " + method(DIRECT_JSON)}));
+        difference(DIRECT_JSON, DIRECT).ifPresent(figure -> rows.add(new String[] {
+            "JSON read and write", figure, method(DIRECT_JSON) + " − " + method(DIRECT)}));
+        return rows;
+    }
+
+    private Optional<String> difference(String minuend, String subtrahend) {
+        Optional<Score> a = score(minuend);
+        Optional<Score> b = score(subtrahend);
+        if (a.isEmpty() || b.isEmpty()) return Optional.empty();
+        double micros = (a.get().nanos(a.get().score()) - b.get().nanos(b.get().score())) / 1e3;
+        double error = Math.hypot(a.get().nanos(a.get().error()),
+                b.get().nanos(b.get().error())) / 1e3;
+        return Optional.of(withError(micros, error, " µs"));
     }
 
     private Goal coldStart(String name, String benchmark) {

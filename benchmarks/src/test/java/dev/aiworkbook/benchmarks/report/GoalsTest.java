@@ -35,6 +35,21 @@ class GoalsTest {
     }
 
     @Test
+    @DisplayName("a warm call's added cost splits into dispatcher, hand-off and JSON")
+    void warmCallBreakdown() {
+        Map<String, Score> scores = scores(
+                avgt(Goals.DISPATCHER, 2000, 0, "ns/op"),
+                avgt(Goals.INSTANCE, 1500, 0, "ns/op"),
+                avgt(Goals.DIRECT_JSON, 600, 0, "ns/op"),
+                avgt(Goals.DIRECT, 100, 0, "ns/op"));
+
+        List<String[]> rows = new Goals(scores).warmBreakdown();
+
+        assertThat(rows).extracting(row -> row[1])
+                .containsExactly("0.50 ± 0.00 µs", "0.90 ± 0.00 µs", "0.50 ± 0.00 µs");
+    }
+
+    @Test
     @DisplayName("a cold start under 20 ms is met; single shots show their range over forks")
     void coldStartAgainstTwentyMillis() {
         Map<String, Score> scores = scores(
