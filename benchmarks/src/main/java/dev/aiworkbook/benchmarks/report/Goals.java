@@ -24,6 +24,7 @@ final class Goals {
     static final String COLD = "ColdStartBenchmark.coldStart";
     static final String COLD_PACKAGE = "ColdStartBenchmark.coldStartFromPackage";
     static final String COLD_FIRST = "ColdStartBenchmark.firstColdStartInJvm";
+    static final String COLD_FIRST_JSON = "ColdStartBenchmark.firstColdStartInJvmJsonReady";
     static final String GATEWAY = "HttpTriggerBenchmark.gatewayRoundTrip";
     static final String BARE = "HttpTriggerBenchmark.bareJavalinRoundTrip";
 
@@ -45,6 +46,8 @@ final class Goals {
         goals.add(coldStart("Cold start, steady (classpath)", COLD));
         goals.add(coldStart("Cold start, steady (deployment package)", COLD_PACKAGE));
         goals.add(coldStart("Cold start, first in a fresh JVM", COLD_FIRST));
+        goals.add(coldStart("Cold start, first in a fresh JVM, Jackson already used",
+                COLD_FIRST_JSON));
         goals.add(throughputRatio());
         return goals;
     }

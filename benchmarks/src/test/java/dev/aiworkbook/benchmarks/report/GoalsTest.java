@@ -15,7 +15,7 @@ class GoalsTest {
     void missingScoresAreNotRun() {
         List<Goal> goals = new Goals(Map.of()).evaluate();
 
-        assertThat(goals).hasSize(6);
+        assertThat(goals).hasSize(7);
         assertThat(goals).extracting(Goal::verdict).containsOnly(Goal.Verdict.NOT_RUN);
     }
 
@@ -71,7 +71,7 @@ class GoalsTest {
                 new Score(Goals.GATEWAY, "thrpt", 8500, 850, "ops/s", 2, 1, List.of()),
                 new Score(Goals.BARE, "thrpt", 10, 0, "ops/ms", 2, 1, List.of()));
 
-        Goal http = new Goals(scores).evaluate().get(5);
+        Goal http = new Goals(scores).evaluate().get(6);
 
         assertThat(http.figure()).isEqualTo("0.85 ± 0.09×");
         assertThat(http.verdict()).isEqualTo(Goal.Verdict.MET);
