@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,6 +28,7 @@ public final class BenchReport {
     private static final String USAGE = "usage: BenchReport RESULTS_JSON OUTPUT_MD"
             + " [--run TEXT] [--cpu TEXT] [--load-before TEXT] [--load-after TEXT]";
 
+    private static final int WIDTH = 100;
     private static final List<String> GROUPS =
             List.of("WarmInvokeBenchmark", "ColdStartBenchmark", "HttpTriggerBenchmark");
 
@@ -61,7 +62,8 @@ public final class BenchReport {
             System.exit(1);
             return;
         }
-        String table = new BenchReport(scores, context).render(jvm(args[0]));
+        Instant finished = Files.getLastModifiedTime(Path.of(args[0])).toInstant();
+        String table = new BenchReport(scores, context).render(jvm(args[0]), finished);
         Files.writeString(Path.of(args[1]), table, StandardCharsets.UTF_8);
         System.out.print(table);
     }
@@ -70,12 +72,14 @@ public final class BenchReport {
      * Renders the results as Markdown.
      *
      * @param jvm the JVM the benchmarks ran on, as JMH recorded it
+     * @param finished when the run ended: when JMH wrote its results
      * @return the whole document
      */
-    String render(String jvm) {
+    String render(String jvm, Instant finished) {
         StringBuilder out = new StringBuilder("# Benchmark results\n\n");
-        out.append(context.getOrDefault("run", "A run of `scripts/bench`.")).append("\n\n");
-        out.append("- Date: ").append(ZonedDateTime.now(ZoneOffset.UTC)
+        String run = context.getOrDefault("run", "A run of `scripts/bench`.");
+        out.append(wrap(run)).append("\n\n");
+        out.append("- Date: ").append(finished.atZone(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append('\n');
         out.append("- Machine: ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, ").append(context.getOrDefault("cpu", "CPU unknown"))
@@ -100,8 +104,9 @@ public final class BenchReport {
                     .append(" | ").append(goal.derivation()).append(" | ").append(goal.target())
                     .append(" | **").append(goal.verdict()).append("** |\n");
         }
-        out.append("\nA difference carries the two scores' errors added in quadrature, a ratio"
-                + " their relative errors; a verdict compares the central figure only.\n\n");
+        out.append('\n').append(wrap("A difference carries the two scores' errors added in"
+                + " quadrature, a ratio their relative errors; a verdict compares the central"
+                + " figure only.")).append("\n\n");
     }
 
     private void breakdown(StringBuilder out) {
@@ -142,6 +147,21 @@ public final class BenchReport {
         String type = score.benchmark().substring(0, score.benchmark().indexOf('.'));
         int group = GROUPS.indexOf(type);
         return group < 0 ? GROUPS.size() : group;
+    }
+
+    /** @return the text with its lines broken at spaces, at most 100 characters each */
+    static String wrap(String text) {
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
+        for (String word : text.split(" ")) {
+            if (out.length() > lineStart) {
+                boolean full = out.length() - lineStart + 1 + word.length() > WIDTH;
+                out.append(full ? '\n' : ' ');
+                if (full) lineStart = out.length();
+            }
+            out.append(word);
+        }
+        return out.toString();
     }
 
     private static String jvm(String resultsFile) throws IOException {
