@@ -168,7 +168,6 @@ public final class InstancePool {
             throw new IllegalStateException("the start policy chose instance " + instanceId
                     + ", which the pool does not hold");
         }
-        if (member.keepAliveTimer != null) member.keepAliveTimer.cancel();
         member.inFlight++;
         member.state = InstanceState.BUSY;
         member.lastUsed = clock.now();
@@ -196,9 +195,33 @@ public final class InstancePool {
         closeMember(member, reason);
     }
 
+    /**
+     * Arms an instance's keep-alive timer, unless one is armed already.
+     *
+     * <p>A warm call neither cancels nor re-arms the timer, since that would cost every
+     * invocation a timer (and, on a scheduler that keeps cancelled tasks, their pile-up).
+     * Instead a timer that finds its instance used since it was armed re-arms itself for the
+     * time left. Example: keep-alive 10 min, released at 0:00 and again at 0:05; the timer
+     * fires at 0:10, finds 5 min left, and fires again at 0:15 to reclaim it (see
+     * {@code InstancePoolKeepAliveTest}).
+     */
     private void scheduleKeepAlive(Member member) {
-        Duration keepAlive = spec.keepAlive();
-        member.keepAliveTimer = clock.schedule(keepAlive, this::reclaimExpired);
+        if (member.keepAliveTimer == null) armKeepAlive(member, spec.keepAlive());
+    }
+
+    private void armKeepAlive(Member member, Duration delay) {
+        member.keepAliveTimer = clock.schedule(delay, () -> keepAliveDue(member));
+    }
+
+    private synchronized void keepAliveDue(Member member) {
+        member.keepAliveTimer = null;
+        reclaimExpired();
+
+        // Still idle and not expired: it was used since. Busy: its release re-arms the timer.
+        if (member.state != InstanceState.IDLE) return;
+        Duration left = Duration.between(clock.now(), member.lastUsed.plus(spec.keepAlive()));
+        if (left.isNegative() || left.isZero()) return;
+        armKeepAlive(member, left);
     }
 
     private synchronized void reclaimExpired() {
