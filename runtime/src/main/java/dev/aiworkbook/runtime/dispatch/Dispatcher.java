@@ -76,6 +76,7 @@ public final class Dispatcher implements AutoCloseable {
                     return thread;
                 });
         eventRunner.allowCoreThreadTimeOut(true);
+        Json.warmUp();
     }
 
     /**

@@ -1,9 +1,10 @@
 package dev.aiworkbook.runtime.trigger;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.aiworkbook.runtime.dispatch.Deployment;
 import dev.aiworkbook.runtime.dispatch.Dispatcher;
 import dev.aiworkbook.runtime.dispatch.FunctionNotFoundException;
@@ -35,8 +36,7 @@ final class LambdaApi {
     private static final DateTimeFormatter LAST_MODIFIED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT)
                     .withZone(ZoneOffset.UTC);
-    private static final ObjectReader STRICT_JSON = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final JsonFactory JSON = Json.mapper().getFactory();
 
     private final Dispatcher dispatcher;
 
@@ -140,10 +140,13 @@ final class LambdaApi {
         }
     }
 
+    /** Checks that the payload is one JSON value by streaming over it, building nothing. */
     private static void requireJson(byte[] payload) {
         if (payload.length == 0) return;
-        try {
-            STRICT_JSON.readTree(payload);
+        try (JsonParser parser = JSON.createParser(payload)) {
+            if (parser.nextToken() == null) throw notJson(parser, "no JSON value");
+            parser.skipChildren();
+            if (parser.nextToken() != null) throw notJson(parser, "more than one JSON value");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column "
@@ -155,6 +158,10 @@ final class LambdaApi {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot read the payload", e);
         }
+    }
+
+    private static JsonParseException notJson(JsonParser parser, String what) {
+        return new JsonParseException(parser, "the payload holds " + what);
     }
 
     private static InvocationType invocationType(String header) {
