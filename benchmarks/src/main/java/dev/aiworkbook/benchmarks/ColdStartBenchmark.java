@@ -2,6 +2,7 @@ package dev.aiworkbook.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiworkbook.benchmarks.handlers.Hello;
+import dev.aiworkbook.runtime.dispatch.Dispatcher;
 import dev.aiworkbook.runtime.function.FunctionCode;
 import dev.aiworkbook.runtime.function.FunctionSpec;
 import dev.aiworkbook.runtime.function.Json;
@@ -10,12 +11,12 @@ import dev.aiworkbook.runtime.instance.FunctionInstance;
 import dev.aiworkbook.runtime.instance.InitException;
 import dev.aiworkbook.runtime.instance.InvocationOutcome;
 import dev.aiworkbook.runtime.instance.InvocationRequest;
+import dev.aiworkbook.runtime.time.VirtualClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,8 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * deployment package instead of the classpath. {@link #firstColdStartInJvm} is the very first
  * cold start in a fresh JVM (one shot per fork, several forks): it also pays for the first use
  * of the platform's instance code, of Jackson and of the JDK's lambda and class-loading
- * machinery. {@link #firstColdStartInJvmJsonReady} is the same once Jackson has read and
- * written one event, which tells how much of the first figure is Jackson's.
+ * machinery: the platform's boot. {@link #firstColdStartAfterPlatformStart} is the first cold
+ * start once a {@code Dispatcher} exists, which warms Jackson and the instance code at start:
+ * what the first function called on a running platform pays.
  *
  * <p>Nothing is cached between two measured operations: each makes its own class loader, which
  * defines the handler class again. The check after the run proves it on two instances.
@@ -109,11 +111,10 @@ public class ColdStartBenchmark {
 
     /** Jackson, used once the way the platform uses it, before anything is measured. */
     @State(Scope.Benchmark)
-    public static class JsonReady {
+    public static class PlatformStarted {
         @Setup(Level.Trial)
-        public void readAndWrite() throws IOException {
-            Object event = Json.mapper().readerFor(Map.class).readValue("{\"name\":\"Ada\"}");
-            Json.mapper().writer().writeValueAsBytes(event);
+        public void start() {
+            Dispatcher.on(VirtualClock.atEpoch()).close();
         }
     }
 
@@ -153,7 +154,8 @@ public class ColdStartBenchmark {
     @Measurement(iterations = 1)
     @Fork(value = 5, jvmArgsAppend = {ForkOptions.QUIET_LOGS, ForkOptions.QUIET_REPORTS,
             ForkOptions.MIN_HEAP, ForkOptions.MAX_HEAP})
-    public Duration firstColdStartInJvmJsonReady(Classpath function, JsonReady json)
+    public Duration firstColdStartAfterPlatformStart(Classpath function,
+            PlatformStarted platform)
             throws InitException {
         return startAndClose(function.code, function.nextId());
     }

@@ -7,13 +7,14 @@ package dev.aiworkbook.benchmarks.report;
  * @param figure the computed figure with its uncertainty and unit, or "not run"
  * @param derivation how the figure was computed from the scores
  * @param target the goal, such as "≤ 2 µs"
- * @param verdict MET, NOT MET, or NOT RUN when a needed benchmark did not run
+ * @param verdict MET, NOT MET, NOT RUN when a needed benchmark did not run, or NO_GOAL for
+ *     a figure shown for information
  */
 record Goal(String name, String figure, String derivation, String target, Verdict verdict) {
 
     /** Whether a goal's figure reaches its target. */
     enum Verdict {
-        MET("MET"), NOT_MET("NOT MET"), NOT_RUN("NOT RUN");
+        MET("MET"), NOT_MET("NOT MET"), NOT_RUN("NOT RUN"), NO_GOAL("for information");
 
         private final String text;
 

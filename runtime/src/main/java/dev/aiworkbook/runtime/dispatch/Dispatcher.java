@@ -77,6 +77,7 @@ public final class Dispatcher implements AutoCloseable {
                 });
         eventRunner.allowCoreThreadTimeOut(true);
         Json.warmUp();
+        if (instances == InstanceKind.CLASS_LOADER) ClassLoaderInstance.warmUp();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ public final class ClassLoaderInstance implements FunctionInstance {
     private static final long MB = 1024 * 1024;
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private static volatile boolean warm;
 
     private final String id;
     private final FunctionSpec spec;
@@ -66,6 +69,27 @@ public final class ClassLoaderInstance implements FunctionInstance {
      */
     public static InstanceFactory factory(FunctionSpec spec, int version, FunctionCode code) {
         return instanceId -> new ClassLoaderInstance(instanceId, spec, version, code);
+    }
+
+    /**
+     * Starts, calls and closes one instance of a built-in handler, once per JVM. The first
+     * instance in a JVM pays for loading the platform's own instance code (class loaders,
+     * lanes, handler binding) and the JDK's reflection paths, a few hundred milliseconds in
+     * all; done when the platform starts, no function's first cold start carries it.
+     */
+    public static void warmUp() {
+        if (warm) return;
+        FunctionSpec spec = FunctionSpec.of("platform-warm-up", WarmUpHandler.class.getName());
+        try (FunctionInstance instance = factory(spec, 0,
+                FunctionCode.ofClasspath(WarmUpHandler.class)).create("warm-up")) {
+            instance.initialize();
+            instance.invoke(new InvocationRequest("warm-up", Duration.ofSeconds(10),
+                    new StringBuilder()), "{\"warm\":true}".getBytes(StandardCharsets.UTF_8));
+            warm = true;
+        } catch (InitException e) {
+            throw new IllegalStateException("the platform's warm-up handler failed to start: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override
