@@ -34,7 +34,8 @@ public final class CostExperiment {
      * @param perMillion the cost of a million invocations, free tier off, by catalog name;
      *     empty where the catalog does not offer that memory size
      */
-    public record Row(int memoryMb, double gbSeconds, Map<String, Optional<BigDecimal>> perMillion) {
+    public record Row(int memoryMb, double gbSeconds,
+            Map<String, Optional<BigDecimal>> perMillion) {
     }
 
     /**
@@ -71,7 +72,9 @@ public final class CostExperiment {
     public static String render(List<Row> rows) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-9s %9s", "memory",
                 "GB-s/call"));
-        for (String name : CATALOGS) out.append(String.format(Locale.ROOT, " %13s", shortName(name)));
+        for (String name : CATALOGS) {
+            out.append(String.format(Locale.ROOT, " %13s", shortName(name)));
+        }
         out.append("   (US$ per 1M calls, free tier off)\n");
         for (Row r : rows) {
             out.append(String.format(Locale.ROOT, "%-9s %9.4f", r.memoryMb() + " MB",

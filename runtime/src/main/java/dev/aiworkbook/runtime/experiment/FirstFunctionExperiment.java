@@ -76,8 +76,8 @@ public final class FirstFunctionExperiment {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try {
             // The first call asks for the log tail: Lambda returns it base64-encoded.
-            HttpResponse<String> first = http.send(post(invoke, event)
-                    .header("X-Amz-Log-Type", "Tail").build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest withTail = post(invoke, event).header("X-Amz-Log-Type", "Tail").build();
+            HttpResponse<String> first = http.send(withTail, HttpResponse.BodyHandlers.ofString());
             String log = first.headers().firstValue("X-Amz-Log-Result")
                     .map(b -> new String(Base64.getDecoder().decode(b), StandardCharsets.UTF_8))
                     .orElse("");

@@ -1,6 +1,7 @@
 package dev.aiworkbook.runtime.function;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -111,10 +112,9 @@ public record FunctionSpec(
     }
 
     /** @return the method named after {@code ::}, if the handler names one */
-    public java.util.Optional<String> handlerMethod() {
+    public Optional<String> handlerMethod() {
         int split = handler.indexOf("::");
-        return split < 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(handler.substring(split + 2));
+        return split < 0 ? Optional.empty() : Optional.of(handler.substring(split + 2));
     }
 
     private static void require(boolean ok, String field, String rule, Object value) {

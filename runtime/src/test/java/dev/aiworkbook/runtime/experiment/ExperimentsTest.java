@@ -59,7 +59,7 @@ class ExperimentsTest {
     }
 
     @Test
-    @DisplayName("with concurrency 4 one instance serves four calls that need four at concurrency 1")
+    @DisplayName("at concurrency 4 one instance serves four calls that need four at concurrency 1")
     void concurrencyPerInstanceSavesInstances() {
         List<ConcurrencyExperiment.Row> rows = ConcurrencyExperiment.compare(Sleeper.class,
                 "{\"millis\":300}", 4, List.of(1, 4));
