@@ -52,6 +52,8 @@ class DispatcherTest {
         assertThat(warm.initDuration()).isZero();
         assertThat(warm.instanceId()).isEqualTo(cold.instanceId());
         assertThat(json(second).get("calls").asInt()).isEqualTo(2);
+        // the context counts down from the 3 s timeout
+        assertThat(json(second).get("remainingMs").asInt()).isBetween(2000, 3000);
     }
 
     @Test
