@@ -8,8 +8,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.aiworkbook.runtime.experiment.ConcurrencyExperiment;
 import dev.aiworkbook.runtime.experiment.CostExperiment;
+import dev.aiworkbook.runtime.experiment.KeepAliveChart;
 import dev.aiworkbook.runtime.experiment.KeepAliveExperiment;
 import dev.aiworkbook.runtime.experiment.StartupExperiment;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -74,12 +76,14 @@ public class CoreConcepts {
 
         List<Duration> arrivals = KeepAliveExperiment.poissonArrivals(
                 Duration.ofMinutes(8), Duration.ofHours(12), 42);
+        var rows = KeepAliveExperiment.compare(Ping.class, 512, arrivals,
+                List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(10),
+                        Duration.ofMinutes(30), Duration.ofMinutes(60)));
         out.append("\n== 3. The keep-alive trade-off: 12 h of Poisson arrivals,")
                 .append(" mean gap 8 min, 512 MB, on a virtual clock ==\n")
-                .append(KeepAliveExperiment.render(KeepAliveExperiment.compare(
-                        Ping.class, 512, arrivals, List.of(Duration.ofMinutes(1),
-                        Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(30),
-                        Duration.ofMinutes(60)))));
+                .append(KeepAliveExperiment.render(rows)).append("chart: ")
+                .append(KeepAliveChart.write(rows, Path.of("target", "keep-alive.png"))
+                        .toAbsolutePath()).append('\n');
 
         out.append("\n== 4. Concurrency per instance: 8 calls at once, 200 ms each ==\n")
                 .append(ConcurrencyExperiment.render(ConcurrencyExperiment.compare(

@@ -1,13 +1,18 @@
 package dev.aiworkbook.runtime.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import dev.aiworkbook.runtime.testfunctions.Greeter;
 import dev.aiworkbook.runtime.testfunctions.Sleeper;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentsTest {
 
@@ -40,9 +45,9 @@ class ExperimentsTest {
         // 10 minutes: the first instance lives 0..14m, the second 30m..40m
         assertThat(rows.get(1).coldStarts()).isEqualTo(2);
         assertThat(rows.get(1).idleGbSeconds()).isCloseTo((14 * 60 + 10 * 60) * 0.5,
-                org.assertj.core.data.Offset.offset(1e-6));
+                offset(1e-6));
         assertThat(rows.get(0).idleGbSeconds()).isCloseTo(4 * 60 * 0.5,
-                org.assertj.core.data.Offset.offset(1e-6));
+                offset(1e-6));
     }
 
     @Test
@@ -84,5 +89,19 @@ class ExperimentsTest {
                 cost -> assertThat(cost).isEqualByComparingTo("2.20"));
         assertThat(rows.get(2).perMillion().get("azure-functions-consumption")).isEmpty();
         assertThat(CostExperiment.render(rows)).contains("AWS arm64", "n/a");
+    }
+
+    @Test
+    @DisplayName("the keep-alive trade-off is drawn as a PNG picture")
+    void keepAliveChartIsAPng(@TempDir Path dir) throws Exception {
+        List<KeepAliveExperiment.Row> rows = KeepAliveExperiment.compare(Greeter.class, 512,
+                List.of(Duration.ZERO, Duration.ofMinutes(5)),
+                List.of(Duration.ofMinutes(1), Duration.ofMinutes(10)));
+
+        Path png = KeepAliveChart.write(rows, dir.resolve("chart.png"));
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(450);
     }
 }
