@@ -2,8 +2,6 @@ package dev.aiworkbook.exercises.ch02;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.aiworkbook.runtime.dispatch.Deployment;
 import dev.aiworkbook.runtime.dispatch.Dispatcher;
 import dev.aiworkbook.runtime.dispatch.Invocation;
@@ -20,14 +18,6 @@ import org.junit.jupiter.api.Test;
 @Tag("ex02a")
 @DisplayName("ex02a: your keep-alive policy on the platform")
 class Ex02aKeepAliveOnThePlatformTest {
-
-    /** A function that answers at once. */
-    public static class Ping implements RequestHandler<Object, String> {
-        @Override
-        public String handleRequest(Object event, Context context) {
-            return "pong";
-        }
-    }
 
     @Test
     @DisplayName("a quiet function scales to zero after the keep-alive, and starts cold again")

@@ -2,8 +2,6 @@ package dev.aiworkbook.exercises.ch02;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.aiworkbook.runtime.dispatch.Dispatcher;
 import dev.aiworkbook.runtime.dispatch.Invocation;
 import dev.aiworkbook.runtime.dispatch.InvocationRecord;
@@ -18,14 +16,6 @@ import org.junit.jupiter.api.Test;
 @Tag("ex02b")
 @DisplayName("ex02b: your placement on the platform")
 class Ex02bPlacementOnThePlatformTest {
-
-    /** A function that answers at once. */
-    public static class Ping implements RequestHandler<Object, String> {
-        @Override
-        public String handleRequest(Object event, Context context) {
-            return "pong";
-        }
-    }
 
     @Test
     @DisplayName("the first call starts an instance and the next ones reuse it warm")
