@@ -28,6 +28,7 @@ public final class KeepAliveChart {
      * @param file where to write the PNG; missing folders are created
      * @return the file written
      * @throws IllegalArgumentException if there are no rows
+     * @throws IllegalStateException if Java cannot draw here, such as a JDK without fonts
      */
     public static Path write(List<KeepAliveExperiment.Row> rows, Path file) {
         if (rows.isEmpty()) throw new IllegalArgumentException("rows must not be empty");
@@ -57,6 +58,10 @@ public final class KeepAliveChart {
             return file.toString().endsWith(".png") ? file : Path.of(file + ".png");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the chart to " + file, e);
+        } catch (RuntimeException | LinkageError e) {
+            // A minimal JDK image may lack fontconfig or any font, which text drawing needs.
+            throw new IllegalStateException("cannot draw the chart on this machine (" + e
+                    + "); install fontconfig and a font, such as fonts-dejavu-core", e);
         }
     }
 }
