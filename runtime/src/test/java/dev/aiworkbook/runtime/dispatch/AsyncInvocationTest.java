@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aiworkbook.runtime.function.FunctionCode;
 import dev.aiworkbook.runtime.function.FunctionSpec;
+import dev.aiworkbook.runtime.testfunctions.Await;
 import dev.aiworkbook.runtime.testfunctions.Failing;
 import dev.aiworkbook.runtime.testfunctions.Greeter;
 import dev.aiworkbook.runtime.testfunctions.Sleeper;
@@ -78,7 +79,7 @@ class AsyncInvocationTest {
         Thread busy = new Thread(() -> platform.invoke(Invocation.of("sleeper",
                 "{\"millis\":300}")));
         busy.start();
-        Thread.sleep(100);
+        Await.inFlight(platform, "sleeper", 1);
 
         // the only instance is busy: the event is throttled, then runs once it is free
         InvocationResult accepted = platform.invoke(event("sleeper", "{\"millis\":1}"));
@@ -104,7 +105,7 @@ class AsyncInvocationTest {
         Thread running = new Thread(() -> platform.invoke(Invocation.of("sleeper",
                 "{\"millis\":300}")));
         running.start();
-        Thread.sleep(100);
+        Await.inFlight(platform, "sleeper", 1);
 
         platform.undeploy("sleeper");
         running.join();

@@ -8,6 +8,7 @@ import dev.aiworkbook.runtime.function.FunctionCode;
 import dev.aiworkbook.runtime.function.FunctionSpec;
 import dev.aiworkbook.runtime.function.Json;
 import dev.aiworkbook.runtime.instance.InstanceState;
+import dev.aiworkbook.runtime.testfunctions.Await;
 import dev.aiworkbook.runtime.testfunctions.BrokenInit;
 import dev.aiworkbook.runtime.testfunctions.Failing;
 import dev.aiworkbook.runtime.testfunctions.Greeter;
@@ -204,7 +205,7 @@ class DispatcherTest {
         try {
             Future<InvocationResult> slow = callers.submit(() -> platform.invoke(
                     Invocation.of("sleeper", "{\"millis\":600}")));
-            Thread.sleep(200);
+            Await.inFlight(platform, "sleeper", 1);
 
             InvocationResult second = platform.invoke(Invocation.of("sleeper",
                     "{\"millis\":1}"));
@@ -249,7 +250,7 @@ class DispatcherTest {
         try {
             Future<InvocationResult> inFlight = callers.submit(() -> platform.invoke(
                     Invocation.of("sleeper", "{\"millis\":500}")));
-            Thread.sleep(200);
+            Await.inFlight(platform, "sleeper", 1);
 
             Deployment v2 = deploy(FunctionSpec.of("sleeper", Sleeper.class.getName()),
                     Sleeper.class);

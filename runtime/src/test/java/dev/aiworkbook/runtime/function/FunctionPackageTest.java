@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiworkbook.runtime.dispatch.Dispatcher;
 import dev.aiworkbook.runtime.dispatch.Invocation;
 import dev.aiworkbook.runtime.dispatch.InvocationResult;
+import dev.aiworkbook.runtime.testfunctions.Await;
 import dev.aiworkbook.runtime.testfunctions.Peeker;
 import dev.aiworkbook.runtime.testfunctions.TestJars;
 import dev.aiworkbook.runtime.time.VirtualClock;
@@ -50,7 +51,7 @@ class FunctionPackageTest {
         // two calls at once: the second cannot wait for the first, so it starts an instance
         CompletableFuture<JsonNode> first = CompletableFuture.supplyAsync(() ->
                 invokeQuietly("{\"sleepMs\":400}"));
-        Thread.sleep(150);
+        Await.inFlight(platform, "peeker", 1);
         JsonNode second = invoke("{\"sleepMs\":400}");
         JsonNode third = invoke("{}");
 

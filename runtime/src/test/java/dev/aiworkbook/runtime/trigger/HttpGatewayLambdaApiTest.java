@@ -7,6 +7,7 @@ import dev.aiworkbook.runtime.dispatch.Dispatcher;
 import dev.aiworkbook.runtime.function.FunctionCode;
 import dev.aiworkbook.runtime.function.FunctionSpec;
 import dev.aiworkbook.runtime.function.Json;
+import dev.aiworkbook.runtime.testfunctions.Await;
 import dev.aiworkbook.runtime.testfunctions.Failing;
 import dev.aiworkbook.runtime.testfunctions.Filler;
 import dev.aiworkbook.runtime.testfunctions.Greeter;
@@ -294,7 +295,7 @@ class HttpGatewayLambdaApiTest {
         CompletableFuture<HttpResponse<String>> slow = client.sendAsync(
                 invokeRequest("sleeper", "{\"millis\":800}").build(),
                 HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(300);
+        Await.inFlight(platform, "sleeper", 1);
 
         HttpResponse<String> second = invoke("sleeper", "{\"millis\":1}");
 

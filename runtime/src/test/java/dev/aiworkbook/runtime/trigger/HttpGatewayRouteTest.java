@@ -8,6 +8,7 @@ import dev.aiworkbook.runtime.dispatch.InvocationRecord;
 import dev.aiworkbook.runtime.function.FunctionCode;
 import dev.aiworkbook.runtime.function.FunctionSpec;
 import dev.aiworkbook.runtime.function.Json;
+import dev.aiworkbook.runtime.testfunctions.Await;
 import dev.aiworkbook.runtime.testfunctions.BinaryReply;
 import dev.aiworkbook.runtime.testfunctions.Failing;
 import dev.aiworkbook.runtime.testfunctions.Greeter;
@@ -223,7 +224,7 @@ class HttpGatewayRouteTest {
                 FunctionCode.ofClasspath(Sleeper.class));
         CompletableFuture<HttpResponse<String>> slow = client.sendAsync(
                 invokeSleeper(800), HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(300);
+        Await.inFlight(platform, "sleeper", 1);
 
         HttpResponse<String> second = send(request("/fn/sleeper").GET());
 
