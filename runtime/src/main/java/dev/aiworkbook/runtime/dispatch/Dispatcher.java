@@ -282,7 +282,7 @@ public final class Dispatcher implements AutoCloseable {
                 spec.memoryMb(), 0, InvocationResult.Status.FUNCTION_ERROR, lease.provisioned(),
                 startedAt, invocation.trigger());
         return finished(new InvocationResult(invocation.requestId(),
-                InvocationResult.Status.FUNCTION_ERROR, json(failure.error()),
+                InvocationResult.Status.FUNCTION_ERROR, failure.error().toJson(),
                 Optional.of(record), ""));
     }
 
@@ -290,7 +290,7 @@ public final class Dispatcher implements AutoCloseable {
         String message = "Rate exceeded: function \"" + deployment.name() + "\" already runs "
                 + deployment.spec().maxInstances() + " instance(s) (maxInstances) with "
                 + deployment.spec().maxConcurrency() + " invocation(s) each (maxConcurrency)";
-        byte[] body = json(new FunctionError(message, "TooManyRequestsException", List.of()));
+        byte[] body = new FunctionError(message, "TooManyRequestsException", List.of()).toJson();
         return new InvocationResult(invocation.requestId(), InvocationResult.Status.THROTTLED,
                 body, Optional.empty(), "");
     }
@@ -364,14 +364,6 @@ public final class Dispatcher implements AutoCloseable {
             return Json.mapper().readTree(result.payload()).path("errorType").asText("Unhandled");
         } catch (IOException e) {
             return "Unhandled";
-        }
-    }
-
-    private static byte[] json(FunctionError error) {
-        try {
-            return Json.mapper().writeValueAsBytes(error);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write an error as JSON", e);
         }
     }
 

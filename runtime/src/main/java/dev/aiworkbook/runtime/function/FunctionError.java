@@ -1,5 +1,6 @@
 package dev.aiworkbook.runtime.function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,19 @@ public record FunctionError(String errorMessage, String errorType, List<String> 
                 .map(StackTraceElement::toString).toList();
         String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
         return new FunctionError(message, failure.getClass().getName(), frames);
+    }
+
+    /**
+     * This error as the body a caller receives.
+     *
+     * @return the error as JSON bytes
+     */
+    public byte[] toJson() {
+        try {
+            return Json.mapper().writeValueAsBytes(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an error as JSON", e);
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.aiworkbook.runtime.function.FunctionSpec;
 import dev.aiworkbook.runtime.function.HandlerBinding;
 import dev.aiworkbook.runtime.function.HandlerCall;
 import dev.aiworkbook.runtime.function.InvocationContext;
-import dev.aiworkbook.runtime.function.Json;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Constructor;
@@ -135,13 +134,13 @@ public final class ClassLoaderInstance implements FunctionInstance {
 
         if (!work.isDone()) {
             lane.close();
-            byte[] error = json(FunctionError.timeout(request.timeout().toMillis() / 1000.0));
+            byte[] error = FunctionError.timeout(request.timeout().toMillis() / 1000.0).toJson();
             return new InvocationOutcome(InvocationOutcome.Kind.TIMEOUT, error,
                     request.timeout(), memoryUsedMb());
         }
         lanes.push(lane);
         if (work.failure() != null) {
-            byte[] error = json(FunctionError.of(unwrap(work.failure())));
+            byte[] error = FunctionError.of(unwrap(work.failure())).toJson();
             return new InvocationOutcome(InvocationOutcome.Kind.FUNCTION_ERROR, error, took,
                     memoryUsedMb());
         }
@@ -231,13 +230,5 @@ public final class ClassLoaderInstance implements FunctionInstance {
             t = t.getCause();
         }
         return t;
-    }
-
-    private static byte[] json(FunctionError error) {
-        try {
-            return Json.mapper().writeValueAsBytes(error);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write an error as JSON", e);
-        }
     }
 }

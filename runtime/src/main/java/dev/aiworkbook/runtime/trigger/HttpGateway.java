@@ -194,10 +194,6 @@ public final class HttpGateway implements AutoCloseable {
         FunctionError error = new FunctionError(String.format(Locale.ROOT, "Response payload"
                 + " size (%,d bytes) exceeded maximum allowed payload size (%,d bytes).", size,
                 SYNC_PAYLOAD_LIMIT), "Function.ResponseSizeTooLarge", List.of());
-        try {
-            return Json.mapper().writeValueAsBytes(error);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write an error as JSON", e);
-        }
+        return error.toJson();
     }
 }

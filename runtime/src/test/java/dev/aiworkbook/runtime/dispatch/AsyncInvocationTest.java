@@ -13,7 +13,6 @@ import dev.aiworkbook.runtime.time.SystemClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class AsyncInvocationTest {
 
         assertThat(accepted.status()).isEqualTo(InvocationResult.Status.ACCEPTED);
         assertThat(accepted.record()).isEmpty();
-        waitFor(() -> finished.size() == 1);
+        Await.until("the event finished", () -> finished.size() == 1);
         assertThat(finished.get(0).requestId()).isEqualTo(accepted.requestId());
         assertThat(finished.get(0).status()).isEqualTo(InvocationResult.Status.SUCCESS);
         assertThat(platform.deadLetters()).isEmpty();
@@ -54,7 +53,7 @@ class AsyncInvocationTest {
         deploy(FunctionSpec.of("failing", Failing.class.getName()), Failing.class);
 
         InvocationResult accepted = platform.invoke(event("failing", "{\"order\":42}"));
-        waitFor(() -> !platform.deadLetters().isEmpty());
+        Await.until("a dead letter", () -> !platform.deadLetters().isEmpty());
 
         assertThat(finished).hasSize(3).allMatch(r -> r.requestId().equals(accepted.requestId()));
         Duration firstWait = Duration.between(finished.get(0).startedAt(),
@@ -84,8 +83,8 @@ class AsyncInvocationTest {
         // the only instance is busy: the event is throttled, then runs once it is free
         InvocationResult accepted = platform.invoke(event("sleeper", "{\"millis\":1}"));
         busy.join();
-        waitFor(() -> finished.stream().anyMatch(r -> r.requestId()
-                .equals(accepted.requestId())));
+        Await.until("the throttled event ran", () -> finished.stream()
+                .anyMatch(r -> r.requestId().equals(accepted.requestId())));
 
         assertThat(platform.deadLetters()).isEmpty();
     }
@@ -127,18 +126,4 @@ class AsyncInvocationTest {
                 InvocationType.EVENT, "api");
     }
 
-    /** Waits up to five seconds for something the event runner does on its own threads. */
-    private static void waitFor(BooleanSupplier condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) throw new AssertionError("not seen within 5 s");
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting", e);
-            }
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.aiworkbook.runtime.testfunctions;
 
 import dev.aiworkbook.runtime.dispatch.Dispatcher;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /** Waits, in tests, for what another thread is doing inside the platform. */
 public final class Await {
@@ -21,11 +22,22 @@ public final class Await {
      * @throws AssertionError if that is not seen within 10 seconds
      */
     public static void inFlight(Dispatcher platform, String function, int count) {
+        until(count + " invocation(s) of " + function + " running",
+                () -> running(platform, function) >= count);
+    }
+
+    /**
+     * Waits until a condition holds, such as work the event runner does on its own threads.
+     *
+     * @param what the condition in words, for the failure message
+     * @param condition what must become true
+     * @throws AssertionError if it does not within 10 seconds
+     */
+    public static void until(String what, BooleanSupplier condition) {
         long until = System.nanoTime() + LIMIT.toNanos();
-        while (running(platform, function) < count) {
+        while (!condition.getAsBoolean()) {
             if (System.nanoTime() > until) {
-                throw new AssertionError(count + " invocation(s) of " + function
-                        + " were not running within " + LIMIT.toSeconds() + " s");
+                throw new AssertionError("not seen within " + LIMIT.toSeconds() + " s: " + what);
             }
             try {
                 Thread.sleep(2);
