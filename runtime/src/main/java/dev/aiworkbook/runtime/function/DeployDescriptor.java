@@ -27,7 +27,7 @@ import java.util.Set;
  * functions:
  *   hello:
  *     handler: dev.aiworkbook.functions.samples.Hello
- *     package: target/functions-1.0-SNAPSHOT.jar   # relative to this file
+ *     package: samples/target/functions-samples-1.0-SNAPSHOT.jar   # relative to this file
  *     memoryMb: 256
  *     timeout: 10s
  *     triggers: [ {http: {path: /fn/hello}} ]
