@@ -71,8 +71,8 @@ public final class SentenceEmbedder implements Embedder {
     public static SentenceEmbedder load(ModelStore store, String name) {
         ModelManifest manifest = store.verified(name);
         Path folder = store.folder(name);
-        NativeLibraries.prepare();
-        HuggingFaceTokenizer tokenizer = tokenizer(folder.resolve(manifest.tokenizer().file()));
+        HuggingFaceTokenizer tokenizer = NativeLibraries.withTokenizers(
+                () -> tokenizer(folder.resolve(manifest.tokenizer().file())));
         String onnx = manifest.onnx().file();
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
