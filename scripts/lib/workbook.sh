@@ -58,9 +58,35 @@ workbook_version() {
     sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' "$WORKBOOK_ROOT/pom.xml" | head -n 1
 }
 
-# The modules listed in the parent pom, one a line.
+# "DIR ARTIFACT_ID" for every module that builds a jar, nested ones too (functions/text is
+# functions-text), one a line. An aggregator (packaging pom) is left out: nothing uses its jar.
+workbook_module_table() {
+    local parent=${1:-} module dir pom
+    pom="$WORKBOOK_ROOT/${parent:+$parent/}pom.xml"
+    for module in $(sed -n 's:.*<module>\([^<]*\)</module>.*:\1:p' "$pom"); do
+        dir=${parent:+$parent/}$module
+        if ! grep -q '<packaging>pom</packaging>' "$WORKBOOK_ROOT/$dir/pom.xml"; then
+            printf '%s %s\n' "$dir" "$(workbook_artifact_of "$dir")"
+        fi
+        workbook_module_table "$dir"
+    done
+}
+
+# The artifactId of the module in folder $1: the first one after its <parent> block.
+workbook_artifact_of() {
+    awk '/<\/parent>/ { seen = 1; next }
+         seen && /<artifactId>/ { sub(/.*<artifactId>/, ""); sub(/<\/artifactId>.*/, "");
+                                  print; exit }' "$WORKBOOK_ROOT/$1/pom.xml"
+}
+
+# The workbook's modules by artifactId, one a line.
 workbook_modules() {
-    sed -n 's:.*<module>\([^<]*\)</module>.*:\1:p' "$WORKBOOK_ROOT/pom.xml"
+    workbook_module_table | cut -d ' ' -f 2
+}
+
+# The folder of module $1 (an artifactId), relative to the project root.
+workbook_module_dir() {
+    workbook_module_table | awk -v name="$1" '$2 == name { print $1; exit }'
 }
 
 workbook_is_module() {
@@ -70,10 +96,10 @@ workbook_is_module() {
 # The workbook modules that MODULE depends on, directly or not, then MODULE itself, one a line.
 # A module depends on another when its pom.xml names that module's artifactId.
 workbook_closure() {
-    local module=$1 other
+    local module=$1 other pom
+    pom="$WORKBOOK_ROOT/$(workbook_module_dir "$module")/pom.xml"
     for other in $(workbook_modules); do
-        if [ "$other" != "$module" ] \
-                && grep -q "<artifactId>$other</artifactId>" "$WORKBOOK_ROOT/$module/pom.xml"; then
+        if [ "$other" != "$module" ] && grep -q "<artifactId>$other</artifactId>" "$pom"; then
             workbook_closure "$other"
         fi
     done
@@ -91,14 +117,15 @@ workbook_stamp_dir() {
 # Succeeds when MODULE's installed jar of VERSION is there and no newer than its last build,
 # and nothing it is built from changed since.
 workbook_is_current() {
-    local module=$1 version=$2 stamps jar changed
+    local module=$1 version=$2 stamps jar changed dir
     stamps=$(workbook_stamp_dir)
     jar="$(workbook_local_repo)/$WORKBOOK_GROUP_PATH/$module/$version/$module-$version.jar"
     [ -f "$stamps/$module.built" ] && [ -f "$stamps/$module.installed" ] && [ -f "$jar" ] \
         || return 1
     [ "$jar" -nt "$stamps/$module.installed" ] && return 1
     # Directories count too: deleting or renaming a file changes its directory's time.
-    changed=$(find "$WORKBOOK_ROOT/$module/src" "$WORKBOOK_ROOT/$module/pom.xml" \
+    dir="$WORKBOOK_ROOT/$(workbook_module_dir "$module")"
+    changed=$(find "$dir/src" "$dir/pom.xml" \
         "$WORKBOOK_ROOT/pom.xml" -newer "$stamps/$module.built" 2>/dev/null | head -n 1)
     [ -z "$changed" ]
 }
@@ -109,7 +136,8 @@ workbook_ensure_installed() {
     local version=$1
     shift
     local requested built="" stale="" module stamps started log
-    requested=$(printf '%s,' "$@")
+    # Maven takes ":artifactId" for a module in any folder.
+    requested=$(printf ':%s,' "$@")
     requested=${requested%,}
     for module in $(for m in "$@"; do workbook_closure "$m"; done | awk '!seen[$0]++'); do
         built="$built $module"
