@@ -1,0 +1,26 @@
+package dev.aiworkbook.runtime.sim;
+
+import java.util.SplittableRandom;
+
+/** How long something takes in a simulation: an invocation's run, or an instance's init. */
+@FunctionalInterface
+public interface DurationDistribution {
+
+    /**
+     * Draws one duration.
+     *
+     * @param random the simulation's random source, so one seed gives one result
+     * @return the duration in nanoseconds, zero or more
+     */
+    long sampleNanos(SplittableRandom random);
+
+    /**
+     * @param nanos the one value to return
+     * @return a distribution that always gives {@code nanos}
+     */
+    static DurationDistribution constant(long nanos) {
+        if (nanos < 0) throw new IllegalArgumentException("nanos must be zero or more, was: "
+                + nanos);
+        return random -> nanos;
+    }
+}
