@@ -125,6 +125,11 @@ public final class VirtualClock implements Clock {
         }
     }
 
+    /** @return when the next waiting timer is due, in nanoseconds; Long.MAX_VALUE if none */
+    public synchronized long nextDueNanos() {
+        return size == 0 ? Long.MAX_VALUE : heap[0].due;
+    }
+
     /** @return how many timers are waiting */
     public synchronized int pendingTimers() {
         return size;
