@@ -72,7 +72,7 @@ public record AutoscalingSpec(
             "activatorCapacity", "activatorTimeout", "burstLimit", "keepAlivePolicy");
 
     private static final Pattern POLICY = Pattern.compile(
-            "fixed|fixed:\\d{1,9}(ms|s|m|h)|aws|azure|hybrid|none");
+            "fixed|fixed:\\d{1,9}(ms|s|m|h|d)|aws|azure|hybrid|none");
     private static final String POLICIES = "fixed, fixed:<duration> (fixed:10m), aws, azure,"
             + " hybrid, none";
 
