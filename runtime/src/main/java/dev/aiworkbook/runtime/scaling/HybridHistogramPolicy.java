@@ -40,7 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * applications a histogram is kept for; here every function keeps one (240 counters).
  *
  * <p>The decision itself is {@link #decide}, a pure function of a histogram; the policy
- * object only collects the histograms (and can ask another {@link Rule} instead). Chapter 04 shows it against fixed keep-alives.
+ * object only collects the histograms (and can ask another {@link Rule} instead). Chapter
+ * 04 explains it; its exercise ex04a is the rule.
  */
 public final class HybridHistogramPolicy implements KeepAlivePolicy {
 
