@@ -2,10 +2,14 @@ package dev.aiworkbook.runtime.sim;
 
 import dev.aiworkbook.runtime.billing.UsageTally;
 import dev.aiworkbook.runtime.function.FunctionSpec;
+import dev.aiworkbook.runtime.dispatch.Activator;
+import dev.aiworkbook.runtime.dispatch.Refusal;
+import dev.aiworkbook.runtime.instance.Admission;
 import dev.aiworkbook.runtime.instance.InitException;
 import dev.aiworkbook.runtime.instance.InstancePool;
 import dev.aiworkbook.runtime.instance.InstanceView;
 import dev.aiworkbook.runtime.instance.PoolListener;
+import dev.aiworkbook.runtime.instance.SimulatedInstance;
 import dev.aiworkbook.runtime.instance.WarmestFirst;
 import dev.aiworkbook.runtime.scaling.KeepAlivePolicy;
 import dev.aiworkbook.runtime.time.VirtualClock;
@@ -15,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -32,9 +35,12 @@ import java.util.SplittableRandom;
  * <p>Events per invocation: its arrival, the end of a new instance's init when it is cold, and
  * the end of its run. The run's end releases the slot, which arms the keep-alive.
  *
- * <p>Simplification: the pool grows on demand, one instance per invocation that finds no free
- * slot, and refuses once at the function's maximum instances; the concurrency autoscaler and
- * the activator's buffer are not driven yet.
+ * <p>Two scalers, as the platform has: {@link SimulationSettings.Scaler#LAMBDA on demand}
+ * (the pool starts one instance per invocation that finds no free slot, and refuses at the
+ * function's maximum), or {@link SimulationSettings.Scaler#KPA the concurrency autoscaler}
+ * ({@link KpaLoop}: the {@code ConcurrencyScaler} decides every tick, the pool starts and
+ * reclaims instances, and arrivals without a free slot wait in the platform's
+ * {@code Activator}).
  */
 public final class Simulator {
 
@@ -146,8 +152,7 @@ public final class Simulator {
             progress.at(end, end, invocations);
 
             // Instances still loaded leave at the end; their idle time counts up to then.
-            long last = Math.max(end, clock.elapsedNanos());
-            for (FunctionRun run : runs) run.unloadAll(last);
+            for (FunctionRun run : runs) run.unloadAll();
             return SimulationReport.of(this, runs);
         }
     }
@@ -162,12 +167,12 @@ public final class Simulator {
         final SplittableRandom random;
         final InstancePool pool;
         final UsageTally.Account account;
-        final Map<String, SimInstance> loaded = new HashMap<>();
+        final KpaLoop kpa;
         long nextArrival;
         long invocations;
         long coldStarts;
         long throttled;
-        int inFlight;
+        boolean ending;
 
         FunctionRun(Engine engine, SimulatedFunction function, SplittableRandom random) {
             FunctionSpec spec = function.spec().withKeepAlive(settings.keepAlive().keepAlive());
@@ -177,9 +182,13 @@ public final class Simulator {
             this.memoryMb = spec.memoryMb();
             this.function = function;
             this.random = random;
-            this.pool = new InstancePool(spec, this::create, engine.clock, new WarmestFirst(),
-                    engine.keepAlivePolicy, this);
+            DurationDistribution init = function.init();
+            this.pool = new InstancePool(spec, id -> new SimulatedInstance(id,
+                    () -> init.sampleNanos(random), () -> 0L, memoryMb), engine.clock,
+                    new WarmestFirst(), engine.keepAlivePolicy, this);
             this.account = engine.tally.account(name, memoryMb);
+            this.kpa = settings.scaler() == SimulationSettings.Scaler.KPA
+                    ? new KpaLoop(name, pool, engine.clock, settings.kpa()) : null;
         }
 
         void scheduleNextArrival() {
@@ -187,64 +196,72 @@ public final class Simulator {
             if (nextArrival < engine.end) engine.clock.scheduleAt(nextArrival, this);
         }
 
-        /** An arrival: ask the pool for a slot, as the dispatcher does. */
+        /** An arrival: ask for a slot, as the dispatcher does in the scaler's mode. */
         @Override
         public void run() {
-            long now = nextArrival;
-            engine.keepAlivePolicy.invoked(name, engine.clock.now());
-            Optional<InstancePool.Lease> lease = pool.acquire();
-            if (lease.isEmpty()) {
-                throttled++;
-                engine.throttled++;
-                listener.throttled(name, now, "maxInstances");
-            } else {
-                Call call = new Call(this, lease.get(), now);
-                inFlight++;
-                engine.inFlight++;
-                if (call.cold) {
-                    engine.clock.scheduleNanos(call.instance.initNanos(), call);
-                } else {
-                    call.begin(now);
-                }
-            }
+            long arrival = nextArrival;
             scheduleNextArrival();
+            engine.inFlight++;
+            if (kpa != null) {
+                kpa.arrive(new Waiting(this, arrival));
+                return;
+            }
+            Admission admission = pool.admit();
+            if (admission instanceof InstancePool.Lease lease) {
+                start(lease, arrival, arrival);
+            } else {
+                refuse(arrival, ((Admission.Refusal) admission).name());
+            }
         }
 
-        private SimInstance create(String id) {
-            SimInstance instance = new SimInstance(id, function.init().sampleNanos(random));
-            loaded.put(id, instance);
-            return instance;
+        /** A lease for an invocation that arrived at {@code arrival}: init if new, then run. */
+        void start(InstancePool.Lease lease, long arrival, long now) {
+            Call call = new Call(this, lease, arrival);
+            if (!lease.needsInitialize()) {
+                call.begin(now);
+                return;
+            }
+            try {
+                call.initNanos = pool.initialize(lease).toNanos();
+            } catch (InitException e) {
+                throw new IllegalStateException("a simulated instance cannot fail its init", e);
+            }
+            engine.clock.scheduleNanos(call.initNanos, call);
+        }
+
+        void refuse(long at, String reason) {
+            engine.inFlight--;
+            throttled++;
+            engine.throttled++;
+            listener.throttled(name, at, reason);
         }
 
         @Override
         public void started(String function, InstanceView view, Duration init) {
-            long now = engine.clock.elapsedNanos();
-            loaded.get(view.id()).ready(now);
             engine.instancesStarted++;
-            listener.instanceStarted(name, now, init.toNanos());
+            listener.instanceStarted(name, engine.clock.elapsedNanos(), init.toNanos());
         }
 
         @Override
-        public void reclaimed(String function, InstanceView view, String reason) {
-            unload(loaded.remove(view.id()), engine.clock.elapsedNanos(), reason);
+        public void reclaimed(String function, InstanceView view, String reason,
+                Duration idle) {
+            long idleNanos = idle.toNanos();
+            engine.wastedMbNanos += (double) idleNanos * memoryMb;
+            listener.instanceReclaimed(name, engine.clock.elapsedNanos(),
+                    ending ? "end" : reason, idleNanos, memoryMb);
         }
 
-        void unloadAll(long at) {
-            for (SimInstance instance : loaded.values()) unload(instance, at, "end");
-            loaded.clear();
-        }
-
-        private void unload(SimInstance instance, long at, String reason) {
-            long idle = instance.idleNanos(at);
-            engine.wastedMbNanos += (double) idle * memoryMb;
-            listener.instanceReclaimed(name, at, reason, idle, memoryMb);
+        /** The run is over: the instances still loaded go, their idle time counted. */
+        void unloadAll() {
+            ending = true;
+            if (kpa != null) kpa.stop();
+            pool.drain();
         }
 
         void finished(Call call, long now) {
-            call.instance.end(now);
             pool.release(call.lease, false);
             long duration = now - call.start;
-            account.record(duration, call.cold ? call.instance.initNanos() : 0);
+            account.record(duration, call.cold ? call.initNanos : 0);
             engine.latency.record(now - call.arrival);
             invocations++;
             engine.invocations++;
@@ -253,8 +270,20 @@ public final class Simulator {
                 coldStarts++;
                 engine.coldStarts++;
             }
-            if (--inFlight == 0) engine.keepAlivePolicy.idle(name, engine.clock.now());
             listener.invoked(name, call.arrival, call.start, now, call.cold);
+        }
+    }
+
+    /** An invocation waiting in the activator (KPA mode) for a slot. */
+    record Waiting(FunctionRun run, long arrival) implements Activator.Waiter {
+        @Override
+        public void granted(InstancePool.Lease lease, Duration waited) {
+            run.start(lease, arrival, run.engine.clock.elapsedNanos());
+        }
+
+        @Override
+        public void refused(Refusal refusal) {
+            run.refuse(run.engine.clock.elapsedNanos(), refusal.field());
         }
     }
 
@@ -262,15 +291,14 @@ public final class Simulator {
     static final class Call implements Runnable {
         final FunctionRun run;
         final InstancePool.Lease lease;
-        final SimInstance instance;
         final long arrival;
         final boolean cold;
+        long initNanos;
         long start = -1;
 
         Call(FunctionRun run, InstancePool.Lease lease, long arrival) {
             this.run = run;
             this.lease = lease;
-            this.instance = (SimInstance) lease.instance();
             this.arrival = arrival;
             this.cold = lease.coldStart();
         }
@@ -280,19 +308,14 @@ public final class Simulator {
             long now = run.engine.clock.elapsedNanos();
             if (start >= 0) {
                 run.finished(this, now);
-                return;
+            } else {
+                begin(now);
             }
-            try {
-                run.pool.initialize(lease);
-            } catch (InitException e) {
-                throw new IllegalStateException("a simulated instance cannot fail its init", e);
-            }
-            begin(now);
         }
 
         void begin(long now) {
             start = now;
-            instance.begin(now);
+            if (cold && initNanos == 0) initNanos = lease.initDuration().toNanos();
             long duration = run.function.duration().sampleNanos(run.random);
             run.engine.clock.scheduleNanos(duration, this);
         }

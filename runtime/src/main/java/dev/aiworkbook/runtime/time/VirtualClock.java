@@ -13,14 +13,16 @@ import java.util.Arrays;
  * due at the same instant run in the order they were scheduled.
  *
  * <p>It is the simulator's event queue, so it is built for speed: time is a count of
- * nanoseconds since the start, timers live in an array-backed binary heap that knows each
- * timer's slot (a cancel is O(log n), and leaves nothing behind), and {@link #now()} makes a
+ * nanoseconds since the start, timers live in an array-backed 4-ary heap, keyed by primitive
+ * arrays, that knows each timer's slot (a cancel is O(log n), and leaves nothing behind), and {@link #now()} makes a
  * new {@link Instant} only when time has moved. {@code VirtualClockTest} checks the order.
  */
 public final class VirtualClock implements Clock {
 
     private final Instant start;
     private Entry[] heap = new Entry[64];
+    private long[] dues = new long[64];
+    private long[] orders = new long[64];
     private int size;
     private long nowNanos;
     private long sequence;
@@ -127,7 +129,7 @@ public final class VirtualClock implements Clock {
 
     /** @return when the next waiting timer is due, in nanoseconds; Long.MAX_VALUE if none */
     public synchronized long nextDueNanos() {
-        return size == 0 ? Long.MAX_VALUE : heap[0].due;
+        return size == 0 ? Long.MAX_VALUE : dues[0];
     }
 
     /** @return how many timers are waiting */
@@ -136,7 +138,7 @@ public final class VirtualClock implements Clock {
     }
 
     private synchronized Entry nextDue(long targetNanos) {
-        if (size == 0 || heap[0].due > targetNanos) return null;
+        if (size == 0 || dues[0] > targetNanos) return null;
         Entry head = removeAt(0);
         if (head.due > nowNanos) nowNanos = head.due;
         return head;
@@ -149,54 +151,78 @@ public final class VirtualClock implements Clock {
     }
 
     private Entry push(Entry entry) {
-        if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
-        entry.slot = size;
-        heap[size++] = entry;
-        siftUp(entry.slot);
+        if (size == heap.length) grow();
+        int slot = size++;
+        place(slot, entry, entry.due, entry.order);
+        siftUp(slot);
         return entry;
+    }
+
+    private void grow() {
+        int length = heap.length * 2;
+        heap = Arrays.copyOf(heap, length);
+        dues = Arrays.copyOf(dues, length);
+        orders = Arrays.copyOf(orders, length);
     }
 
     private Entry removeAt(int slot) {
         Entry removed = heap[slot];
-        Entry last = heap[--size];
-        heap[size] = null;
+        int last = --size;
         removed.slot = -1;
-        if (slot == size) return removed;
-        heap[slot] = last;
-        last.slot = slot;
-        siftDown(slot);
-        if (heap[slot] == last) siftUp(slot);
+        if (slot != last) {
+            Entry moved = heap[last];
+            place(slot, moved, dues[last], orders[last]);
+            heap[last] = null;
+            siftDown(slot);
+            if (moved.slot == slot) siftUp(slot);
+        } else {
+            heap[last] = null;
+        }
         return removed;
     }
 
+    private void place(int slot, Entry entry, long due, long order) {
+        heap[slot] = entry;
+        dues[slot] = due;
+        orders[slot] = order;
+        entry.slot = slot;
+    }
+
+    private boolean before(int a, long due, long order) {
+        return dues[a] < due || (dues[a] == due && orders[a] < order);
+    }
+
+    /** A 4-ary heap: half the depth of a binary one, and a node's children share a line. */
     private void siftUp(int slot) {
         Entry moving = heap[slot];
+        long due = dues[slot];
+        long order = orders[slot];
         while (slot > 0) {
-            int parent = (slot - 1) >>> 1;
-            Entry above = heap[parent];
-            if (!moving.before(above)) break;
-            heap[slot] = above;
-            above.slot = slot;
+            int parent = (slot - 1) >>> 2;
+            if (!(due < dues[parent] || (due == dues[parent] && order < orders[parent]))) break;
+            place(slot, heap[parent], dues[parent], orders[parent]);
             slot = parent;
         }
-        heap[slot] = moving;
-        moving.slot = slot;
+        place(slot, moving, due, order);
     }
 
     private void siftDown(int slot) {
         Entry moving = heap[slot];
-        int half = size >>> 1;
-        while (slot < half) {
-            int child = 2 * slot + 1;
-            int right = child + 1;
-            if (right < size && heap[right].before(heap[child])) child = right;
-            if (!heap[child].before(moving)) break;
-            heap[slot] = heap[child];
-            heap[slot].slot = slot;
-            slot = child;
+        long due = dues[slot];
+        long order = orders[slot];
+        while (true) {
+            int first = 4 * slot + 1;
+            if (first >= size) break;
+            int best = first;
+            int end = Math.min(first + 4, size);
+            for (int c = first + 1; c < end; c++) {
+                if (before(c, dues[best], orders[best])) best = c;
+            }
+            if (!before(best, due, order)) break;
+            place(slot, heap[best], dues[best], orders[best]);
+            slot = best;
         }
-        heap[slot] = moving;
-        moving.slot = slot;
+        place(slot, moving, due, order);
     }
 
     private static long saturatedNanos(Duration duration) {
@@ -220,10 +246,6 @@ public final class VirtualClock implements Clock {
             this.due = due;
             this.order = order;
             this.task = task;
-        }
-
-        boolean before(Entry other) {
-            return due < other.due || (due == other.due && order < other.order);
         }
 
         @Override

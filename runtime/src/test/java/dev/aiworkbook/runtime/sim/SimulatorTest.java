@@ -124,4 +124,56 @@ class SimulatorTest {
         assertThat(report.invocations()).isCloseTo(600_000, within(5 * 775L));
         assertThat(report.throttled()).isZero();
     }
+
+    @Test
+    @DisplayName("the same seed gives the same report; another seed another one")
+    void sameSeedSameReport() {
+        SimulationSettings settings = new SimulationSettings(Duration.ofMinutes(30), 9,
+                SimulationSettings.KeepAlive.fixed(Duration.ofMinutes(1)), AWS);
+
+        SimulationReport first = new Simulator(settings).run(Workloads.synthetic(
+                Workloads.Load.POISSON, 20, 50, Duration.ofMinutes(30),
+                DurationDistribution.exponential(80 * MS), DurationDistribution.constant(300 * MS),
+                512, 1000, 4));
+        SimulationReport again = new Simulator(settings).run(Workloads.synthetic(
+                Workloads.Load.POISSON, 20, 50, Duration.ofMinutes(30),
+                DurationDistribution.exponential(80 * MS), DurationDistribution.constant(300 * MS),
+                512, 1000, 4));
+        SimulationReport other = new Simulator(settings).run(Workloads.synthetic(
+                Workloads.Load.POISSON, 20, 50, Duration.ofMinutes(30),
+                DurationDistribution.exponential(80 * MS), DurationDistribution.constant(300 * MS),
+                512, 1000, 5));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(other.invocations()).isNotEqualTo(first.invocations());
+    }
+
+    @Test
+    @DisplayName("KPA mode: a burst scales up from zero, nothing is dropped, silence scales to 0")
+    void kpaScalesUpAndBackToZero() {
+        SimulationSettings settings = new SimulationSettings(Duration.ofMinutes(10), 1,
+                SimulationSettings.KeepAlive.fixed(Duration.ofMinutes(10)), AWS)
+                .withScaler(SimulationSettings.Scaler.KPA);
+        // Two minutes of 4 invocations a second, then eight minutes of silence.
+        SimulatedFunction f = function("burst", Loads.poisson(4, Duration.ofMinutes(2),
+                new SplittableRandom(2)), 500, 1000);
+        List<String> reasons = new ArrayList<>();
+        Timeline timeline = new Timeline(Duration.ofMinutes(10).toNanos(), 60);
+
+        SimulationReport report = new Simulator(settings).addListener(timeline)
+                .addListener(new SimulationListener() {
+                    @Override
+                    public void instanceReclaimed(String function, long at, String reason,
+                            long idle, int memoryMb) {
+                        reasons.add(reason);
+                    }
+                }).run(List.of(f));
+
+        assertThat(report.invocations()).isCloseTo(480, within(5 * 22L));
+        assertThat(report.throttled()).isZero();
+        assertThat(report.instancesStarted()).isGreaterThan(1);
+        assertThat(reasons).contains("scale-down");
+        double[] instances = timeline.instances();
+        assertThat(instances[instances.length - 1]).isZero();
+    }
 }
