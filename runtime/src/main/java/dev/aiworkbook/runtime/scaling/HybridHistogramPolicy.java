@@ -40,17 +40,46 @@ import java.util.concurrent.ConcurrentHashMap;
  * applications a histogram is kept for; here every function keeps one (240 counters).
  *
  * <p>The decision itself is {@link #decide}, a pure function of a histogram; the policy
- * object only collects the histograms. Chapter 04 shows it against fixed keep-alives.
+ * object only collects the histograms (and can ask another {@link Rule} instead). Chapter
+ * 04 explains it; its exercise ex04a is the rule.
  */
 public final class HybridHistogramPolicy implements KeepAlivePolicy {
 
     private final HybridSettings settings;
+    private final Rule rule;
     private final FixedKeepAlive reclaimRule = new FixedKeepAlive();
     private final Map<String, History> histories = new ConcurrentHashMap<>();
 
     /** @param settings the knobs, already validated; {@link HybridSettings#paper()} */
     public HybridHistogramPolicy(HybridSettings settings) {
+        this(settings, (bins, outOfBounds, predicted) ->
+                decide(bins, outOfBounds, predicted, settings).windows());
+    }
+
+    /**
+     * A policy that collects the histograms and asks another rule for the windows, such as
+     * a learner's answer to chapter 04's exercise.
+     *
+     * @param settings the histogram's bins and range, and the predictor's weight
+     * @param rule turns one histogram into windows
+     */
+    public HybridHistogramPolicy(HybridSettings settings, Rule rule) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.rule = Objects.requireNonNull(rule, "rule");
+    }
+
+    /** Turns one function's histogram of idle times into its windows. */
+    @FunctionalInterface
+    public interface Rule {
+        /**
+         * @param bins the count of idle times per bin (a copy: changing it changes nothing)
+         * @param outOfBounds how many idle times were at or beyond the range
+         * @param predictedOutOfBoundsMinutes the predictor's next out-of-bounds idle time, in
+         *     minutes; zero while none was seen
+         * @return the pre-warm and keep-alive windows
+         */
+        KeepAliveWindows windows(long[] bins, long outOfBounds,
+                double predictedOutOfBoundsMinutes);
     }
 
     /** @return a policy with the paper's settings */
@@ -100,7 +129,9 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
      */
     @Override
     public KeepAliveWindows windows(String function, Instant now, Duration configured) {
-        return choose(function).windows();
+        History history = histories.get(function);
+        if (history == null) return rule.windows(new long[settings.bins()], 0, 0);
+        return history.windows(rule);
     }
 
     /**
@@ -182,8 +213,8 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
         long width = settings.binWidth().toNanos();
         long head = percentileBin(bins, inBounds, settings.headPercentile()) * width;
         long tail = (percentileBin(bins, inBounds, settings.tailPercentile()) + 1) * width;
-        long prewarm = (long) (head * (1 - settings.margin()));
-        long keptUntil = (long) (tail * (1 + settings.margin()));
+        long prewarm = Math.round(head * (1 - settings.margin()));
+        long keptUntil = Math.round(tail * (1 + settings.margin()));
         return new KeepAliveWindows(Duration.ofNanos(prewarm),
                 Duration.ofNanos(keptUntil - prewarm));
     }
@@ -203,8 +234,8 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
     private static KeepAliveWindows predicted(double minutes, HybridSettings settings) {
         if (!(minutes > 0)) return KeepAliveWindows.fixed(settings.range());
         double nanos = minutes * 60e9;
-        long prewarm = (long) (nanos * (1 - settings.predictorMargin()));
-        long keptUntil = (long) (nanos * (1 + settings.predictorMargin()));
+        long prewarm = Math.round(nanos * (1 - settings.predictorMargin()));
+        long keptUntil = Math.round(nanos * (1 + settings.predictorMargin()));
         return new KeepAliveWindows(Duration.ofNanos(prewarm),
                 Duration.ofNanos(keptUntil - prewarm));
     }
@@ -244,7 +275,7 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
         private long outOfBounds;
         private double predictedMinutes;
         private Instant idleSince;
-        private Choice cached;
+        private KeepAliveWindows cached;
 
         History(int bins) {
             this.bins = new long[bins];
@@ -272,9 +303,16 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
             outOfBounds++;
         }
 
-        synchronized Choice choice(HybridSettings settings) {
-            if (cached == null) cached = decide(bins, outOfBounds, predictedMinutes, settings);
+        synchronized KeepAliveWindows windows(Rule rule) {
+            if (cached == null) {
+                cached = Objects.requireNonNull(rule.windows(bins.clone(), outOfBounds,
+                        predictedMinutes), "the rule's windows");
+            }
             return cached;
+        }
+
+        synchronized Choice choice(HybridSettings settings) {
+            return decide(bins, outOfBounds, predictedMinutes, settings);
         }
     }
 }

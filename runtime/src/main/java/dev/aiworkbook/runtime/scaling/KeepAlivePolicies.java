@@ -118,14 +118,16 @@ public final class KeepAlivePolicies {
     private static final class Fixed implements KeepAlivePolicy {
         private final FixedKeepAlive rule = new FixedKeepAlive();
         private final Duration keepAlive;
+        private final KeepAliveWindows windows;
 
         Fixed(Duration keepAlive) {
             this.keepAlive = Objects.requireNonNull(keepAlive);
+            this.windows = KeepAliveWindows.fixed(keepAlive);
         }
 
         @Override
         public KeepAliveWindows windows(String function, Instant now, Duration configured) {
-            return KeepAliveWindows.fixed(keepAlive);
+            return windows;
         }
 
         @Override
