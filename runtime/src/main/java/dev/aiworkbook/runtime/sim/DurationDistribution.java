@@ -23,4 +23,17 @@ public interface DurationDistribution {
                 + nanos);
         return random -> nanos;
     }
+
+    /**
+     * Exponentially distributed durations: the service time of the M/M/c queue.
+     *
+     * @param meanNanos the mean, more than zero
+     * @return a distribution with that mean
+     * @throws IllegalArgumentException if {@code meanNanos} is not positive
+     */
+    static DurationDistribution exponential(long meanNanos) {
+        if (meanNanos <= 0) throw new IllegalArgumentException("meanNanos must be more than"
+                + " zero, was: " + meanNanos);
+        return random -> (long) (-Math.log(1 - random.nextDouble()) * meanNanos);
+    }
 }
