@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
@@ -70,6 +72,8 @@ public final class FashionTrainer implements AutoCloseable {
             model.getBlock().initialize(manager, DataType.FLOAT32, FashionCnn.INPUT_SHAPE);
             Optional<Checkpoint.Loaded> loaded = Checkpoint.read(folder, model.getBlock(),
                     manager);
+            // DJL's Parameter.load gives back arrays that do not track gradients.
+            if (loaded.isPresent()) trackGradients(model.getBlock());
             Checkpoint checkpoint = loaded.map(Checkpoint.Loaded::checkpoint)
                     .orElseGet(() -> Checkpoint.start(recipe));
             AdamState optimizer = loaded.map(Checkpoint.Loaded::optimizer)
@@ -210,6 +214,13 @@ public final class FashionTrainer implements AutoCloseable {
                 onBatch.accept((int) step + 1);
             }
             return new double[] {lossSum.getFloat(), correctSum.getLong()};
+        }
+    }
+
+    private static void trackGradients(Block block) {
+        for (Pair<String, Parameter> entry : block.getParameters()) {
+            Parameter parameter = entry.getValue();
+            if (parameter.requiresGradient()) parameter.getArray().setRequiresGradient(true);
         }
     }
 
