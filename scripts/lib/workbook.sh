@@ -58,22 +58,56 @@ workbook_version() {
     sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' "$WORKBOOK_ROOT/pom.xml" | head -n 1
 }
 
-# The modules listed in the parent pom, one a line.
+# The artifactId a pom.xml declares for itself: the first <artifactId> after </parent>, or the
+# first one of a pom without a parent.
+workbook_artifact_of() {
+    awk '/<\/parent>/ { after = 1; next }
+         /<parent>/ { inparent = 1 }
+         inparent && !after { next }
+         /<artifactId>/ { sub(/.*<artifactId>/, ""); sub(/<\/artifactId>.*/, ""); print; exit }' "$1"
+}
+
+# One "ARTIFACT DIRECTORY" line per buildable workbook module, the directory relative to the
+# project root. Aggregator poms (packaging pom, such as functions/) are walked, not listed.
+workbook_module_table() {
+    local walk
+    walk() {
+        local dir=$1 child pom
+        pom="$WORKBOOK_ROOT/${dir:+$dir/}pom.xml"
+        for child in $(sed -n 's:.*<module>\([^<]*\)</module>.*:\1:p' "$pom"); do
+            child="${dir:+$dir/}$child"
+            if grep -q '<packaging>pom</packaging>' "$WORKBOOK_ROOT/$child/pom.xml"; then
+                walk "$child"
+            else
+                printf '%s %s\n' "$(workbook_artifact_of "$WORKBOOK_ROOT/$child/pom.xml")" "$child"
+            fi
+        done
+    }
+    walk ""
+}
+
+# The workbook modules, by artifactId, one a line.
 workbook_modules() {
-    sed -n 's:.*<module>\([^<]*\)</module>.*:\1:p' "$WORKBOOK_ROOT/pom.xml"
+    workbook_module_table | cut -d ' ' -f 1
 }
 
 workbook_is_module() {
     workbook_modules | grep -qx -- "$1"
 }
 
+# The directory of the module whose artifactId is MODULE, relative to the project root.
+workbook_module_dir() {
+    workbook_module_table | awk -v m="$1" '$1 == m { print $2; exit }'
+}
+
 # The workbook modules that MODULE depends on, directly or not, then MODULE itself, one a line.
 # A module depends on another when its pom.xml names that module's artifactId.
 workbook_closure() {
-    local module=$1 other
+    local module=$1 other dir
+    dir=$(workbook_module_dir "$module")
     for other in $(workbook_modules); do
         if [ "$other" != "$module" ] \
-                && grep -q "<artifactId>$other</artifactId>" "$WORKBOOK_ROOT/$module/pom.xml"; then
+                && grep -q "<artifactId>$other</artifactId>" "$WORKBOOK_ROOT/$dir/pom.xml"; then
             workbook_closure "$other"
         fi
     done
@@ -91,15 +125,18 @@ workbook_stamp_dir() {
 # Succeeds when MODULE's installed jar of VERSION is there and no newer than its last build,
 # and nothing it is built from changed since.
 workbook_is_current() {
-    local module=$1 version=$2 stamps jar changed
+    local module=$1 version=$2 stamps jar changed dir
     stamps=$(workbook_stamp_dir)
+    dir=$(workbook_module_dir "$module")
     jar="$(workbook_local_repo)/$WORKBOOK_GROUP_PATH/$module/$version/$module-$version.jar"
     [ -f "$stamps/$module.built" ] && [ -f "$stamps/$module.installed" ] && [ -f "$jar" ] \
         || return 1
     [ "$jar" -nt "$stamps/$module.installed" ] && return 1
     # Directories count too: deleting or renaming a file changes its directory's time.
-    changed=$(find "$WORKBOOK_ROOT/$module/src" "$WORKBOOK_ROOT/$module/pom.xml" \
-        "$WORKBOOK_ROOT/pom.xml" -newer "$stamps/$module.built" 2>/dev/null | head -n 1)
+    # So do the poms of the folders above it, which it inherits from.
+    changed=$(find "$WORKBOOK_ROOT/$dir/src" "$WORKBOOK_ROOT/$dir/pom.xml" \
+        "$WORKBOOK_ROOT/$(dirname "$dir")/pom.xml" "$WORKBOOK_ROOT/pom.xml" \
+        -newer "$stamps/$module.built" 2>/dev/null | head -n 1)
     [ -z "$changed" ]
 }
 
@@ -108,8 +145,8 @@ workbook_is_current() {
 workbook_ensure_installed() {
     local version=$1
     shift
-    local requested built="" stale="" module stamps started log
-    requested=$(printf '%s,' "$@")
+    local requested="" built="" stale="" module stamps started log
+    for module in "$@"; do requested="$requested$(workbook_module_dir "$module"),"; done
     requested=${requested%,}
     for module in $(for m in "$@"; do workbook_closure "$m"; done | awk '!seen[$0]++'); do
         built="$built $module"

@@ -1,6 +1,7 @@
 package dev.aiworkbook.runtime.billing;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 
 /**
@@ -31,6 +32,21 @@ final class Quantities {
     static BigDecimal vcpuSeconds(BigDecimal vcpus, Duration billed, long times) {
         return vcpus.multiply(BigDecimal.valueOf(billed.toNanos()))
                 .multiply(BigDecimal.valueOf(times))
+                .divide(NANOS_PER_SECOND)
+                .stripTrailingZeros();
+    }
+
+    /** @return memory in GB times a total of billed nanoseconds, which may exceed a long */
+    static BigDecimal gbSeconds(int memoryMb, BigInteger billedNanos) {
+        return BigDecimal.valueOf(memoryMb)
+                .multiply(new BigDecimal(billedNanos))
+                .divide(MB_NANOS_PER_GB_SECOND)
+                .stripTrailingZeros();
+    }
+
+    /** @return vCPUs times a total of billed nanoseconds, which may exceed a long */
+    static BigDecimal vcpuSeconds(BigDecimal vcpus, BigInteger billedNanos) {
+        return vcpus.multiply(new BigDecimal(billedNanos))
                 .divide(NANOS_PER_SECOND)
                 .stripTrailingZeros();
     }

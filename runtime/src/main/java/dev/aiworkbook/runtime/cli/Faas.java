@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 InvokeCommand.class,
                 BillCommand.class,
                 PricesCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Faas implements Callable<Integer> {
 

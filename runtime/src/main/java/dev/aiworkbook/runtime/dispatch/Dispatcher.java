@@ -16,8 +16,16 @@ import dev.aiworkbook.runtime.instance.InvocationRequest;
 import dev.aiworkbook.runtime.instance.PoolListener;
 import dev.aiworkbook.runtime.instance.StartPolicy;
 import dev.aiworkbook.runtime.instance.WarmestFirst;
+import dev.aiworkbook.runtime.function.AutoscalingSpec;
+import dev.aiworkbook.runtime.instance.Admission;
+import dev.aiworkbook.runtime.instance.ColdStartGate;
+import dev.aiworkbook.runtime.scaling.AccountConcurrency;
+import dev.aiworkbook.runtime.scaling.BurstLimit;
 import dev.aiworkbook.runtime.scaling.FixedKeepAlive;
+import dev.aiworkbook.runtime.scaling.KeepAlivePolicies;
 import dev.aiworkbook.runtime.scaling.KeepAlivePolicy;
+import dev.aiworkbook.runtime.scaling.KnativeScaleRule;
+import dev.aiworkbook.runtime.scaling.ScaleRule;
 import dev.aiworkbook.runtime.time.Clock;
 import java.io.IOException;
 import java.time.Duration;
@@ -37,6 +45,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The one path of every invocation: find the function, place the invocation on a warm or new
  * instance (or throttle it), run it under its deadline, record it, and tell the listeners.
+ *
+ * <p>Each function scales as its {@link AutoscalingSpec} says (chapter 03). Lambda mode: a
+ * new instance per invocation that finds no free slot, within the burst limit, and every
+ * function within the account's concurrency; over a limit, 429. KPA mode: an invocation with
+ * no free slot waits in the function's {@link Activator} (429 when it is full, 503 after its
+ * timeout) while a {@link ScalingLoop} starts instances ahead of demand; an arrival that finds
+ * no instance at all starts one at once.
  *
  * <p>Triggers turn their events into an {@link Invocation} and call {@link #invoke}; nothing
  * else starts a handler. Asynchronous invocations are queued and retried here too, and end
@@ -62,9 +77,16 @@ public final class Dispatcher implements AutoCloseable {
     private final List<PoolListener> poolListeners = new CopyOnWriteArrayList<>();
     private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
     private final ThreadPoolExecutor eventRunner;
+    private final AccountConcurrency account;
+    private final ScaleRule scaleRule;
+    private final ScalingLoop.Listener scalingListener;
+    private final Map<String, Kpa> kpa = new ConcurrentHashMap<>();
 
     private Dispatcher(Builder builder) {
         this.clock = builder.clock;
+        this.account = new AccountConcurrency(builder.accountConcurrency);
+        this.scaleRule = builder.scaleRule;
+        this.scalingListener = builder.scalingListener;
         this.startPolicy = builder.startPolicy;
         this.keepAlivePolicy = builder.keepAlivePolicy;
         this.async = builder.async;
@@ -111,15 +133,23 @@ public final class Dispatcher implements AutoCloseable {
     public Deployment deploy(FunctionSpec spec, FunctionCode code) {
         int version = versions.computeIfAbsent(spec.name(), n -> new AtomicInteger())
                 .incrementAndGet();
+        AutoscalingSpec scaling = spec.autoscaling();
+        ColdStartGate gate = scaling.scaler() == AutoscalingSpec.Scaler.LAMBDA
+                ? new BurstLimit(scaling.burstLimit(), AutoscalingSpec.BURST_WINDOW)
+                : ColdStartGate.OPEN;
         InstancePool pool = new InstancePool(spec, instances.factory(spec, version, code),
-                clock, startPolicy, keepAlivePolicy, new PoolEvents());
+                clock, startPolicy, keepAlivePolicyOf(spec), new PoolEvents(), gate);
         Deployment deployment = new Deployment(spec, code, version, clock.now(), pool);
+        Kpa scaler = scaling.scaler() == AutoscalingSpec.Scaler.KPA ? kpaOf(pool) : null;
         int failed = pool.provision();
         if (failed > 0) {
             LOG.warn("function={} version={} {} of {} provisioned instances failed to start",
                     spec.name(), version, failed, spec.minInstances());
         }
         Deployment previous = deployments.put(spec.name(), deployment);
+        Kpa replaced = scaler == null ? kpa.remove(spec.name()) : kpa.put(spec.name(), scaler);
+        if (replaced != null) replaced.loop().stop();
+        if (scaler != null && spec.minInstances() > 0) scaler.loop().wake();
         if (previous != null) previous.pool().drain();
         LOG.info("function={} version={} deployed from {}", spec.name(), version, code);
         return deployment;
@@ -135,6 +165,8 @@ public final class Dispatcher implements AutoCloseable {
     public Deployment undeploy(String name) {
         Deployment removed = deployments.remove(name);
         if (removed == null) throw new FunctionNotFoundException(name, deployments.keySet());
+        Kpa scaler = kpa.remove(name);
+        if (scaler != null) scaler.loop().stop();
         removed.pool().drain();
         LOG.info("function={} version={} undeployed", name, removed.version());
         return removed;
@@ -211,6 +243,8 @@ public final class Dispatcher implements AutoCloseable {
     /** Drains every function and stops the event runner. */
     @Override
     public void close() {
+        for (Kpa scaler : List.copyOf(kpa.values())) scaler.loop().stop();
+        kpa.clear();
         for (Deployment deployment : List.copyOf(deployments.values())) {
             deployments.remove(deployment.name());
             deployment.pool().drain();
@@ -225,16 +259,60 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private InvocationResult run(Invocation invocation, Deployment deployment) {
-        // A redeploy may drain the pool between lookup and acquire: then use the new version.
-        Instant startedAt = clock.now();
-        Optional<InstancePool.Lease> lease;
+        if (deployment.spec().autoscaling().scaler() == AutoscalingSpec.Scaler.KPA) {
+            return runScaled(invocation, deployment, clock.now());
+        }
+        if (!account.tryAcquire()) return refused(invocation, accountFull());
         try {
-            lease = deployment.pool().acquire();
+            return runOnDemand(invocation, deployment, clock.now());
+        } finally {
+            account.release();
+        }
+    }
+
+    /** Lambda mode: a warm slot, else a new instance within the limits, else 429. */
+    private InvocationResult runOnDemand(Invocation invocation, Deployment deployment,
+            Instant startedAt) {
+        // A redeploy may drain the pool between lookup and admission: then use the new version.
+        Admission admission;
+        try {
+            admission = deployment.pool().admit();
+        } catch (IllegalStateException draining) {
+            return runOnDemand(invocation, current(invocation.function()), startedAt);
+        }
+        if (admission instanceof InstancePool.Lease lease) {
+            return runOn(lease, invocation, deployment, startedAt);
+        }
+        return refused(invocation, limitReached((Admission.Refusal) admission, deployment));
+    }
+
+    /** KPA mode: a warm slot, else a wait in the activator while instances start. */
+    private InvocationResult runScaled(Invocation invocation, Deployment deployment,
+            Instant startedAt) {
+        Kpa scaler = kpa.get(deployment.name());
+        if (scaler == null || scaler.pool() != deployment.pool()) {
+            Deployment now = current(invocation.function());
+            if (now == deployment) throw new IllegalStateException("function " + now.name()
+                    + " runs in KPA mode but has no scaling loop");
+            return run(invocation, now);
+        }
+        Optional<InstancePool.Lease> warm = Optional.empty();
+        try {
+            // Waiters come first: a new arrival jumps no queue.
+            if (scaler.activator().waiting() == 0) warm = deployment.pool().acquireWarm();
         } catch (IllegalStateException draining) {
             return run(invocation, current(invocation.function()));
         }
-        if (lease.isEmpty()) return throttled(invocation, deployment);
-        return runOn(lease.get(), invocation, deployment, startedAt);
+        if (warm.isPresent()) return runOn(warm.get(), invocation, deployment, startedAt);
+
+        Handoff handoff = new Handoff(deployment.pool());
+        scaler.activator().submit(handoff);
+        deployment.pool().startIfNone();
+        scaler.loop().wake();
+        Duration guard = scaler.activator().timeout().plus(Duration.ofSeconds(10));
+        Handoff.Outcome outcome = handoff.await(guard);
+        if (outcome.lease() == null) return refused(invocation, outcome.refusal());
+        return runOn(outcome.lease(), invocation, deployment, startedAt);
     }
 
     private InvocationResult runOn(InstancePool.Lease lease, Invocation invocation,
@@ -243,8 +321,8 @@ public final class Dispatcher implements AutoCloseable {
         StringBuilder log = new StringBuilder();
 
         // A cold start runs the init phase first; if it fails, the invocation fails with it.
-        Duration init = Duration.ZERO;
-        if (lease.coldStart()) {
+        Duration init = lease.coldStart() ? lease.initDuration() : Duration.ZERO;
+        if (lease.needsInitialize()) {
             long before = System.nanoTime();
             try {
                 init = deployment.pool().initialize(lease);
@@ -286,13 +364,48 @@ public final class Dispatcher implements AutoCloseable {
                 Optional.of(record), ""));
     }
 
-    private InvocationResult throttled(Invocation invocation, Deployment deployment) {
-        String message = "Rate exceeded: function \"" + deployment.name() + "\" already runs "
-                + deployment.spec().maxInstances() + " instance(s) (maxInstances) with "
-                + deployment.spec().maxConcurrency() + " invocation(s) each (maxConcurrency)";
-        byte[] body = new FunctionError(message, "TooManyRequestsException", List.of()).toJson();
+    private InvocationResult refused(Invocation invocation, Refusal refusal) {
+        byte[] body = new FunctionError(refusal.message(), refusal.errorType(), List.of())
+                .toJson();
         return new InvocationResult(invocation.requestId(), InvocationResult.Status.THROTTLED,
-                body, Optional.empty(), "");
+                body, Optional.empty(), "", Optional.of(refusal));
+    }
+
+    private Refusal accountFull() {
+        return Refusal.tooManyRequests("Rate exceeded: the account already runs "
+                + account.limit() + " invocation(s) at once, its concurrency limit"
+                + " (accountConcurrency), shared by all functions. Retry later, or raise"
+                + " the limit (faas serve --account-concurrency).", "accountConcurrency");
+    }
+
+    private static Refusal limitReached(Admission.Refusal limit, Deployment deployment) {
+        FunctionSpec spec = deployment.spec();
+        if (limit == Admission.Refusal.BURST_LIMIT) {
+            return Refusal.tooManyRequests("Rate exceeded: function \"" + spec.name()
+                    + "\" started " + spec.autoscaling().burstLimit() + " new instance(s) in"
+                    + " the last 10 s, its burst limit (autoscaling.burstLimit). Retry later,"
+                    + " or raise autoscaling.burstLimit.", "burstLimit");
+        }
+        return Refusal.tooManyRequests("Rate exceeded: function \"" + spec.name() + "\" is at"
+                + " its limit of " + spec.maxInstances() + " instance(s) (maxInstances) serving "
+                + spec.maxConcurrency() + " invocation(s) each (maxConcurrency). Retry later,"
+                + " or raise maxInstances.", "maxInstances");
+    }
+
+    private KeepAlivePolicy keepAlivePolicyOf(FunctionSpec spec) {
+        String name = spec.autoscaling().keepAlivePolicy();
+        // "fixed" is the function's own keepAlive with the platform's policy (which a
+        // chapter-02 exercise may replace); every other name picks a policy of its own.
+        return name.equals("fixed") ? keepAlivePolicy : KeepAlivePolicies.parse(name);
+    }
+
+    private Kpa kpaOf(InstancePool pool) {
+        AutoscalingSpec scaling = pool.spec().autoscaling();
+        Activator activator = Activator.attach(pool.spec().name(), pool, clock,
+                scaling.activatorCapacity(), scaling.activatorTimeout());
+        ScalingLoop loop = new ScalingLoop(pool, activator::waiting, clock, scaleRule,
+                scalingListener);
+        return new Kpa(pool, activator, loop);
     }
 
     private InvocationResult finished(InvocationResult result) {
@@ -367,6 +480,66 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** One KPA function's activator and scaling loop, for one deployed version's pool. */
+    private record Kpa(InstancePool pool, Activator activator, ScalingLoop loop) {
+    }
+
+    /**
+     * A caller thread's wait for the activator. The activator always answers by its timeout;
+     * the guard is for a clock nobody advances. A slot granted after the caller gave up goes
+     * straight back to the pool.
+     */
+    private static final class Handoff implements Activator.Waiter {
+        record Outcome(InstancePool.Lease lease, Refusal refusal) {
+        }
+
+        private final InstancePool pool;
+        private Outcome outcome;
+        private boolean abandoned;
+
+        Handoff(InstancePool pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public void granted(InstancePool.Lease lease, Duration waited) {
+            synchronized (this) {
+                if (!abandoned) {
+                    outcome = new Outcome(lease, null);
+                    notifyAll();
+                    return;
+                }
+            }
+            pool.release(lease, false);
+        }
+
+        @Override
+        public synchronized void refused(Refusal refusal) {
+            if (abandoned) return;
+            outcome = new Outcome(null, refusal);
+            notifyAll();
+        }
+
+        synchronized Outcome await(Duration guard) {
+            long end = System.nanoTime() + guard.toNanos();
+            boolean interrupted = false;
+            long left;
+            while (outcome == null && (left = end - System.nanoTime()) > 0) {
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            if (outcome != null) return outcome;
+            abandoned = true;
+            return new Outcome(null, Refusal.unavailable("Service unavailable: the activator"
+                    + " gave no answer within " + guard.toMillis() + " ms of real time; is the"
+                    + " platform's clock advancing?", "activatorTimeout"));
+        }
+    }
+
     /** Passes pool events on to the listeners registered at any time. */
     private final class PoolEvents implements PoolListener {
         @Override
@@ -388,6 +561,9 @@ public final class Dispatcher implements AutoCloseable {
         private AsyncSettings async = AsyncSettings.LAMBDA;
         private InstanceKind instances = InstanceKind.CLASS_LOADER;
         private int eventWorkers = 16;
+        private int accountConcurrency = AccountConcurrency.AWS_DEFAULT;
+        private ScaleRule scaleRule = new KnativeScaleRule();
+        private ScalingLoop.Listener scalingListener = ScalingLoop.Listener.NONE;
 
         private Builder(Clock clock) {
             this.clock = clock;
@@ -421,6 +597,32 @@ public final class Dispatcher implements AutoCloseable {
                         + workers);
             }
             this.eventWorkers = workers;
+            return this;
+        }
+
+        /**
+         * @param limit invocations all Lambda-mode functions may run at once (AWS: 1,000)
+         * @return this builder
+         * @throws IllegalArgumentException if below one
+         */
+        public Builder accountConcurrency(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("accountConcurrency must be 1 or more, was: "
+                        + limit);
+            }
+            this.accountConcurrency = limit;
+            return this;
+        }
+
+        /** @param rule the KPA's step for KPA-mode functions (chapter 03, exercise ex03a) */
+        public Builder scaleRule(ScaleRule rule) {
+            this.scaleRule = rule;
+            return this;
+        }
+
+        /** @param listener told of every tick of every KPA-mode function's scaling loop */
+        public Builder scalingListener(ScalingLoop.Listener listener) {
+            this.scalingListener = listener;
             return this;
         }
 

@@ -11,9 +11,17 @@ import java.util.Optional;
  * @param payload the result or the error JSON; empty when nothing ran
  * @param record the measured facts, absent when nothing ran (throttled, accepted, dry run)
  * @param handlerLog the lines the handler logged through its {@code LambdaLogger}
+ * @param refusal why it was refused, when THROTTLED: the limit, the HTTP status (429 or 503)
+ *     and the knob
  */
 public record InvocationResult(String requestId, Status status, byte[] payload,
-        Optional<InvocationRecord> record, String handlerLog) {
+        Optional<InvocationRecord> record, String handlerLog, Optional<Refusal> refusal) {
+
+    /** A result that was not refused. */
+    public InvocationResult(String requestId, Status status, byte[] payload,
+            Optional<InvocationRecord> record, String handlerLog) {
+        this(requestId, status, payload, record, handlerLog, Optional.empty());
+    }
 
     /**
      * The invocation's log as Lambda writes it: START, the handler's lines, END and REPORT.
@@ -35,7 +43,10 @@ public record InvocationResult(String requestId, Status status, byte[] payload,
         FUNCTION_ERROR,
         /** The handler ran past the function's timeout and was stopped. */
         TIMED_OUT,
-        /** No instance could take it: the pool was at its maximum. */
+        /**
+         * Refused: a limit was reached (maxInstances, the burst limit, the account's
+         * concurrency, a full activator) or it waited too long; {@link #refusal()} says which.
+         */
         THROTTLED,
         /** Taken for asynchronous invocation; it runs later. */
         ACCEPTED,

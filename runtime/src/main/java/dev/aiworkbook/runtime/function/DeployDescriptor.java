@@ -31,7 +31,12 @@ import java.util.Set;
  *     memoryMb: 256
  *     timeout: 10s
  *     triggers: [ {http: {path: /fn/hello}} ]
+ *     autoscaling: {scaler: kpa, stableWindow: 60s, activatorCapacity: 100}
  * }</pre>
+ *
+ * <p>{@code autoscaling} holds the knobs of {@link AutoscalingSpec} (chapter 03); under
+ * {@code defaults} it sets them for every function, and a function's own mapping overrides
+ * them key by key.
  *
  * <p>Every function key may also appear under {@code defaults}, except {@code handler},
  * {@code package} and {@code triggers}. Durations take a unit: {@code 300ms}, {@code 10s},
@@ -45,7 +50,7 @@ public final class DeployDescriptor {
 
     private static final Set<String> TOP_KEYS = Set.of("service", "defaults", "functions");
     private static final List<String> SETTING_KEYS = List.of("memoryMb", "timeout",
-            "maxConcurrency", "minInstances", "maxInstances", "keepAlive");
+            "maxConcurrency", "minInstances", "maxInstances", "keepAlive", "autoscaling");
     private static final List<String> FUNCTION_KEYS = concat(List.of("handler", "package"),
             SETTING_KEYS, List.of("triggers"));
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -154,8 +159,45 @@ public final class DeployDescriptor {
         int minInstances = in.integer(node, defaults, "minInstances", base.minInstances());
         int maxInstances = in.integer(node, defaults, "maxInstances", base.maxInstances());
         Duration keepAlive = in.duration(node, defaults, "keepAlive", base.keepAlive());
+        AutoscalingSpec autoscaling = autoscaling(in, node.path("autoscaling"),
+                defaults.path("autoscaling"));
         return in.valid(() -> new FunctionSpec(name, handler, memoryMb, timeout, maxConcurrency,
-                minInstances, maxInstances, keepAlive));
+                minInstances, maxInstances, keepAlive, autoscaling));
+    }
+
+    private static AutoscalingSpec autoscaling(Reader in, JsonNode own, JsonNode defaults) {
+        Reader knobs = in.under("autoscaling.");
+        for (JsonNode node : List.of(own, defaults)) {
+            if (node.isMissingNode()) continue;
+            in.requireObject(node, "autoscaling");
+            in.onlyKeys(node, Set.copyOf(AutoscalingSpec.KEYS), "autoscaling.");
+        }
+        JsonNode node = own.isMissingNode() ? YAML.createObjectNode() : own;
+        JsonNode fallback = defaults.isMissingNode() ? YAML.createObjectNode() : defaults;
+        AutoscalingSpec d = AutoscalingSpec.defaults();
+        String scalerName = knobs.optionalText(node, fallback, "scaler", d.scaler().label());
+        AutoscalingSpec.Scaler scaler = knobs.validScaler(scalerName);
+        double target = knobs.number(node, fallback, "targetConcurrency", d.targetConcurrency());
+        double utilization = knobs.number(node, fallback, "targetUtilization",
+                d.targetUtilization());
+        Duration stable = knobs.duration(node, fallback, "stableWindow", d.stableWindow());
+        double panicPercent = knobs.number(node, fallback, "panicWindowPercent",
+                d.panicWindowPercent());
+        double threshold = knobs.number(node, fallback, "panicThreshold", d.panicThreshold());
+        double up = knobs.number(node, fallback, "maxScaleUpRate", d.maxScaleUpRate());
+        double down = knobs.number(node, fallback, "maxScaleDownRate", d.maxScaleDownRate());
+        Duration grace = knobs.duration(node, fallback, "scaleToZeroGrace",
+                d.scaleToZeroGrace());
+        Duration tick = knobs.duration(node, fallback, "tick", d.tick());
+        int capacity = knobs.integer(node, fallback, "activatorCapacity",
+                d.activatorCapacity());
+        Duration wait = knobs.duration(node, fallback, "activatorTimeout", d.activatorTimeout());
+        int burst = knobs.integer(node, fallback, "burstLimit", d.burstLimit());
+        String policy = knobs.optionalText(node, fallback, "keepAlivePolicy",
+                d.keepAlivePolicy());
+        return knobs.validAutoscaling(() -> new AutoscalingSpec(scaler, target, utilization,
+                stable, panicPercent, threshold, up, down, grace, tick, capacity, wait, burst,
+                policy));
     }
 
     private static FunctionCode code(Reader in, Path file, JsonNode node, FunctionSpec spec) {
@@ -256,14 +298,62 @@ public final class DeployDescriptor {
     private static final class Reader {
         private final Path file;
         private final String function;
+        private final String prefix;
 
         Reader(Path file, String function) {
+            this(file, function, "");
+        }
+
+        private Reader(Path file, String function, String prefix) {
             this.file = file;
             this.function = function;
+            this.prefix = prefix;
+        }
+
+        /** @return a reader of a nested mapping, whose fields are named with the prefix */
+        Reader under(String nested) {
+            return new Reader(file, function, prefix + nested);
         }
 
         InvalidDescriptorException fail(String field, String problem) {
-            return new InvalidDescriptorException(file, function, field, problem, null);
+            return new InvalidDescriptorException(file, function, prefix + field,
+                    problem.startsWith(field) ? prefix + problem : problem, null);
+        }
+
+        AutoscalingSpec validAutoscaling(java.util.function.Supplier<AutoscalingSpec> build) {
+            try {
+                return build.get();
+            } catch (InvalidSpecException e) {
+                throw new InvalidDescriptorException(file, function, prefix + e.field(),
+                        e.getMessage(), e);
+            }
+        }
+
+        AutoscalingSpec.Scaler validScaler(String name) {
+            try {
+                return AutoscalingSpec.Scaler.parse(name);
+            } catch (InvalidSpecException e) {
+                throw new InvalidDescriptorException(file, function, prefix + e.field(),
+                        e.getMessage(), e);
+            }
+        }
+
+        String optionalText(JsonNode node, JsonNode defaults, String field, String fallback) {
+            JsonNode value = node.has(field) ? node.get(field) : defaults.get(field);
+            if (value == null) return fallback;
+            if (!value.isTextual() || value.asText().isBlank()) {
+                throw fail(field, field + " must be a non-empty text, was: " + describe(value));
+            }
+            return value.asText().trim();
+        }
+
+        double number(JsonNode node, JsonNode defaults, String field, double fallback) {
+            JsonNode value = node.has(field) ? node.get(field) : defaults.get(field);
+            if (value == null) return fallback;
+            if (!value.isNumber()) {
+                throw fail(field, field + " must be a number, was: " + describe(value));
+            }
+            return value.asDouble();
         }
 
         FunctionSpec valid(java.util.function.Supplier<FunctionSpec> build) {
@@ -332,6 +422,7 @@ public final class DeployDescriptor {
         private static List<String> ordered(Set<String> accepted) {
             Set<String> order = new LinkedHashSet<>(FUNCTION_KEYS);
             order.addAll(List.of("service", "defaults", "functions", "path"));
+            order.addAll(AutoscalingSpec.KEYS);
             return order.stream().filter(accepted::contains).toList();
         }
 

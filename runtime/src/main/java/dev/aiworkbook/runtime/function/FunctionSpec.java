@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param minInstances instances kept initialised at all times (provisioned concurrency)
  * @param maxInstances the most instances the pool may hold
  * @param keepAlive how long an idle instance is kept before it is reclaimed
+ * @param autoscaling the scaler and its knobs (chapter 03)
  */
 public record FunctionSpec(
         String name,
@@ -27,7 +28,8 @@ public record FunctionSpec(
         int maxConcurrency,
         int minInstances,
         int maxInstances,
-        Duration keepAlive) {
+        Duration keepAlive,
+        AutoscalingSpec autoscaling) {
 
     public static final int MIN_MEMORY_MB = 128;
     public static final int MAX_MEMORY_MB = 10_240;
@@ -59,6 +61,17 @@ public record FunctionSpec(
                 "must not exceed maxInstances (" + maxInstances + ")", minInstances);
         require(keepAlive != null && !keepAlive.isNegative(), "keepAlive",
                 "must be zero or more", keepAlive);
+        require(autoscaling != null, "autoscaling", "must be given", autoscaling);
+        require(autoscaling.targetConcurrency() <= maxConcurrency, "autoscaling",
+                "targetConcurrency must not exceed maxConcurrency (" + maxConcurrency + ")",
+                autoscaling.targetConcurrency());
+    }
+
+    /** A spec with the default {@link AutoscalingSpec}: Lambda mode. */
+    public FunctionSpec(String name, String handler, int memoryMb, Duration timeout,
+            int maxConcurrency, int minInstances, int maxInstances, Duration keepAlive) {
+        this(name, handler, memoryMb, timeout, maxConcurrency, minInstances, maxInstances,
+                keepAlive, AutoscalingSpec.defaults());
     }
 
     /**
@@ -77,32 +90,37 @@ public record FunctionSpec(
 
     public FunctionSpec withMemoryMb(int mb) {
         return new FunctionSpec(name, handler, mb, timeout, maxConcurrency, minInstances,
-                maxInstances, keepAlive);
+                maxInstances, keepAlive, autoscaling);
     }
 
     public FunctionSpec withTimeout(Duration value) {
         return new FunctionSpec(name, handler, memoryMb, value, maxConcurrency, minInstances,
-                maxInstances, keepAlive);
+                maxInstances, keepAlive, autoscaling);
     }
 
     public FunctionSpec withMaxConcurrency(int value) {
         return new FunctionSpec(name, handler, memoryMb, timeout, value, minInstances,
-                maxInstances, keepAlive);
+                maxInstances, keepAlive, autoscaling);
     }
 
     public FunctionSpec withMinInstances(int value) {
         return new FunctionSpec(name, handler, memoryMb, timeout, maxConcurrency, value,
-                maxInstances, keepAlive);
+                maxInstances, keepAlive, autoscaling);
     }
 
     public FunctionSpec withMaxInstances(int value) {
         return new FunctionSpec(name, handler, memoryMb, timeout, maxConcurrency, minInstances,
-                value, keepAlive);
+                value, keepAlive, autoscaling);
     }
 
     public FunctionSpec withKeepAlive(Duration value) {
         return new FunctionSpec(name, handler, memoryMb, timeout, maxConcurrency, minInstances,
-                maxInstances, value);
+                maxInstances, value, autoscaling);
+    }
+
+    public FunctionSpec withAutoscaling(AutoscalingSpec value) {
+        return new FunctionSpec(name, handler, memoryMb, timeout, maxConcurrency, minInstances,
+                maxInstances, keepAlive, value);
     }
 
     /** @return the handler's class name, without any {@code ::method} */

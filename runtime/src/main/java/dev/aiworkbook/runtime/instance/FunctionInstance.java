@@ -41,6 +41,17 @@ public interface FunctionInstance extends AutoCloseable {
      */
     InvocationOutcome invoke(InvocationRequest context, byte[] payload);
 
+    /**
+     * Whether this instance only replays timings: its {@link #initialize()} returns at once
+     * with the init time it stands for, and the pool lets that time pass on the clock before
+     * the instance is ready. Live instances have spent the time by the time it returns.
+     *
+     * @return true for a {@link SimulatedInstance}
+     */
+    default boolean isSimulated() {
+        return false;
+    }
+
     /** Releases the sandbox. A handler still running is interrupted and left to end alone. */
     @Override
     void close();

@@ -26,4 +26,20 @@ public interface PoolListener {
      */
     default void reclaimed(String function, InstanceView instance, String reason) {
     }
+
+    /**
+     * An instance was closed for good; the pool calls this one, which by default passes the
+     * event on without the idle time.
+     *
+     * @param function the function's name
+     * @param instance the instance as it was when closed
+     * @param reason why: "keep-alive", "scale-down", "prewarm", "timeout", "init-failed",
+     *     "drained"
+     * @param idle how long, in all, it was initialised and serving nothing: the memory time
+     *     a keep-alive costs without earning
+     */
+    default void reclaimed(String function, InstanceView instance, String reason,
+            Duration idle) {
+        reclaimed(function, instance, reason);
+    }
 }

@@ -21,21 +21,30 @@ import java.util.Deque;
  * panic window (6 s) averages 10, asking ceil(10 / 0.7) = 15 instances, 7.5× the ready ones:
  * panic, desired 15. The stable window still averages 1, so without panic it would ask for 2.
  *
- * <p>A pure decision: time is passed in, and nothing here starts or stops an instance. It
- * is the decision of the autoscaling chapter (03); the dispatcher does not use it yet, so the
- * pool today grows on demand, one instance per invocation that finds no free slot.
+ * <p>A pure decision: time is passed in, and nothing here starts or stops an instance. The
+ * step from averages to instances is a {@link ScaleRule} ({@link KnativeScaleRule} by default);
+ * {@code dispatch.ScalingLoop} samples a pool every tick and applies the decisions (chapter 03).
  */
 public final class ConcurrencyScaler {
 
     private final ScalerSettings settings;
+    private final ScaleRule rule;
     private final Deque<Sample> samples = new ArrayDeque<>();
-    private Instant panicSince;
-    private int maxPanicInstances;
+    private PanicState state = PanicState.CALM;
     private Instant lastTraffic;
 
     /** @param settings the knobs, already validated */
     public ConcurrencyScaler(ScalerSettings settings) {
+        this(settings, new KnativeScaleRule());
+    }
+
+    /**
+     * @param settings the knobs, already validated
+     * @param rule the step from window averages to desired instances, such as an exercise's
+     */
+    public ConcurrencyScaler(ScalerSettings settings, ScaleRule rule) {
         this.settings = settings;
+        this.rule = rule;
     }
 
     /**
@@ -69,35 +78,10 @@ public final class ConcurrencyScaler {
     public ScaleDecision decide(Instant now, int readyInstances) {
         double stable = average(now, settings.stableWindow());
         double panic = average(now, settings.panicWindow());
-        double perInstance = settings.targetConcurrency() * settings.targetUtilization();
-        int ready = Math.max(1, readyInstances);
-
-        // Clamp both wishes by how fast the pool may grow and shrink in one tick.
-        int maxUp = (int) Math.ceil(settings.maxScaleUpRate() * ready);
-        int maxDown = (int) Math.floor(readyInstances / settings.maxScaleDownRate());
-        int desiredStable = clamp((int) Math.ceil(stable / perInstance), maxDown, maxUp);
-        int desiredPanic = clamp((int) Math.ceil(panic / perInstance), maxDown, maxUp);
-
-        // Panic starts, or is extended, while the short window asks for twice the ready count.
-        boolean overThreshold = desiredPanic / (double) ready >= settings.panicThreshold();
-        if (overThreshold) {
-            if (panicSince == null) maxPanicInstances = readyInstances;
-            panicSince = now;
-        } else if (panicSince != null
-                && !panicSince.plus(settings.stableWindow()).isAfter(now)) {
-            panicSince = null;
-            maxPanicInstances = 0;
-        }
-
-        int desired;
-        if (panicSince != null) {
-            maxPanicInstances = Math.max(maxPanicInstances, desiredPanic);
-            desired = maxPanicInstances;
-        } else {
-            desired = desiredStable;
-        }
-        return new ScaleDecision(toZeroAfterGrace(desired, now, readyInstances),
-                panicSince != null, stable, panic);
+        ScaleRule.Tick tick = rule.decide(now, stable, panic, readyInstances, settings, state);
+        state = tick.next();
+        return new ScaleDecision(toZeroAfterGrace(tick.desiredInstances(), now, readyInstances),
+                state.isPanicking(), stable, panic);
     }
 
     /** Keeps one instance until the function has been quiet for the whole grace period. */
@@ -119,10 +103,6 @@ public final class ConcurrencyScaler {
             }
         }
         return count == 0 ? 0 : sum / count;
-    }
-
-    private static int clamp(int value, int low, int high) {
-        return Math.max(low, Math.min(high, value));
     }
 
     private record Sample(Instant at, double inFlight) {

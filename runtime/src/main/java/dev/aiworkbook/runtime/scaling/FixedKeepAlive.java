@@ -17,6 +17,19 @@ import java.util.List;
  */
 public final class FixedKeepAlive implements KeepAlivePolicy {
 
+    /** The last windows handed out: one function's keep-alive rarely changes. */
+    private volatile KeepAliveWindows last = KeepAliveWindows.fixed(Duration.ZERO);
+
+    /** The configured keep-alive, no pre-warm; without an allocation per idle spell. */
+    @Override
+    public KeepAliveWindows windows(String function, Instant now, Duration configured) {
+        KeepAliveWindows windows = last;
+        if (windows.keepAlive().equals(configured)) return windows;
+        windows = KeepAliveWindows.fixed(configured);
+        last = windows;
+        return windows;
+    }
+
     @Override
     public List<String> reclaimable(List<InstanceView> instances, Instant now,
             Duration keepAlive, int minInstances) {

@@ -14,6 +14,37 @@ import java.util.List;
 public interface KeepAlivePolicy {
 
     /**
+     * Learns from one invocation's arrival; policies that adapt per function (the hybrid
+     * histogram policy) build their idle-time statistics from these calls.
+     *
+     * @param function the function's name
+     * @param arrival when the invocation arrived
+     */
+    default void invoked(String function, Instant arrival) {
+    }
+
+    /**
+     * Learns that a function's last busy instance went idle: the start of an idle time.
+     *
+     * @param function the function's name
+     * @param now when it went idle
+     */
+    default void idle(String function, Instant now) {
+    }
+
+    /**
+     * The windows for an instance of {@code function} that has just gone idle.
+     *
+     * @param function the function's name
+     * @param now the current time
+     * @param configured the function's own keep-alive setting
+     * @return by default the configured keep-alive, with no pre-warm
+     */
+    default KeepAliveWindows windows(String function, Instant now, Duration configured) {
+        return KeepAliveWindows.fixed(configured);
+    }
+
+    /**
      * Chooses the instances to reclaim now.
      *
      * @param instances every instance of the function version that is not reclaimed

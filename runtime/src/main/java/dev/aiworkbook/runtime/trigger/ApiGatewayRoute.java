@@ -68,11 +68,7 @@ final class ApiGatewayRoute {
     private void answer(Context ctx, InvocationResult result, Deployment deployment) {
         switch (result.status()) {
             case SUCCESS -> reply(ctx, result);
-            case THROTTLED -> throw new GatewayException(429, "TooManyRequestsException",
-                    "Too Many Requests: function \"" + deployment.name() + "\" is at its limit"
-                    + " of " + deployment.spec().maxInstances() + " instance(s)"
-                    + " (maxInstances). Retry later, or raise maxInstances.", "maxInstances")
-                    .withHeader("Retry-After", "1");
+            case THROTTLED -> throw GatewayException.refused(result, deployment);
             default -> internalError(ctx);
         }
     }

@@ -1,6 +1,9 @@
 package dev.aiworkbook.runtime.trigger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.aiworkbook.runtime.dispatch.Deployment;
+import dev.aiworkbook.runtime.dispatch.InvocationResult;
+import dev.aiworkbook.runtime.dispatch.Refusal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,9 +19,14 @@ final class GatewayException extends RuntimeException {
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     GatewayException(int status, String errorType, String message, String field) {
+        this(status, errorType, message, field, HttpGateway.DOCS);
+    }
+
+    private GatewayException(int status, String errorType, String message, String field,
+            String docs) {
         super(message);
         this.status = status;
-        this.body = new Body(errorType, message, field, HttpGateway.DOCS);
+        this.body = new Body(errorType, message, field, docs);
     }
 
     /** @return the HTTP status to answer with */
@@ -44,6 +52,20 @@ final class GatewayException extends RuntimeException {
 
     static GatewayException badRequest(String errorType, String message, String field) {
         return new GatewayException(400, errorType, message, field);
+    }
+
+    /**
+     * A refused invocation: 429 over a limit, 503 after a wait in the activator, with the
+     * limit's message and knob, and Retry-After.
+     */
+    static GatewayException refused(InvocationResult result, Deployment deployment) {
+        Refusal refusal = result.refusal().orElseGet(() -> Refusal.tooManyRequests(
+                "Rate exceeded: function \"" + deployment.name() + "\" is at its limit of "
+                + deployment.spec().maxInstances() + " instance(s) (maxInstances). Retry"
+                + " later, or raise maxInstances.", "maxInstances"));
+        return new GatewayException(refusal.httpStatus(), refusal.errorType(),
+                refusal.message(), refusal.field(), HttpGateway.SCALING_DOCS)
+                .withHeader("Retry-After", "1");
     }
 
     static GatewayException notFound(String message) {

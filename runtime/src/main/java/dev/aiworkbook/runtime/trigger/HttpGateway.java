@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * <p>Bad input is answered with a JSON body of {@code errorType}, {@code message},
  * {@code field} and {@code docs}, and the {@code x-amzn-ErrorType} header the SDKs read:
  * 400 for a malformed payload or header, 404 for an unknown function, 413 past the payload
- * limits, 429 with {@code Retry-After} when the function is at its maximum instances.
+ * limits, 429 with {@code Retry-After} over a scaling limit (maxInstances, the burst limit,
+ * the account's concurrency, a full activator), 503 with {@code Retry-After} when an
+ * invocation waited its whole activator timeout (chapter 03).
  *
  * <p>Known limitation: requests are not authenticated. The SigV4 signature the SDKs send is
  * accepted without being checked, so bind the gateway to loopback (the default) only.
@@ -58,6 +60,8 @@ public final class HttpGateway implements AutoCloseable {
     public static final int ASYNC_PAYLOAD_LIMIT = 1024 * 1024;
     /** Where the gateway is explained; error bodies point here. */
     static final String DOCS = "chapters/01-background/README.md#the-http-trigger";
+    /** Where throttling and the activator are explained; 429 and 503 bodies point here. */
+    static final String SCALING_DOCS = "chapters/03-algorithm-steps/README.md#limits-and-refusals";
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
     private static final List<HandlerType> ANY_METHOD = List.of(HandlerType.GET,

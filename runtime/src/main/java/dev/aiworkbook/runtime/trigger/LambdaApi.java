@@ -196,13 +196,7 @@ final class LambdaApi {
     }
 
     private static GatewayException throttled(InvocationResult result, Deployment deployment) {
-        FunctionSpec spec = deployment.spec();
-        String message = "Rate exceeded: function \"" + spec.name() + "\" is at its limit of "
-                + spec.maxInstances() + " instance(s) (maxInstances) serving "
-                + spec.maxConcurrency() + " invocation(s) each (maxConcurrency). Retry later,"
-                + " or raise maxInstances.";
-        return new GatewayException(429, "TooManyRequestsException", message, "maxInstances")
-                .withHeader("Retry-After", "1");
+        return GatewayException.refused(result, deployment);
     }
 
     private static Map<String, Object> configuration(Deployment d) {
