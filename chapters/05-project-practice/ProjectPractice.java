@@ -58,7 +58,7 @@ public class ProjectPractice {
                 .withMemoryMb(2048).withTimeout(Duration.ofSeconds(60)),
                 FunctionCode.ofClasspath(TrainFashionMnist.class));
         String event = "{\"checkpointDir\":\"target/chapter05-checkpoints\",\"dataDir\":\""
-                + data + "\",\"sliceBatches\":50"
+                + data + "\",\"sliceBatches\":50,\"progress\":true"
                 + (full ? "" : ",\"maxSlices\":1") + "}";
         Map<?, ?> answer;
         do {
