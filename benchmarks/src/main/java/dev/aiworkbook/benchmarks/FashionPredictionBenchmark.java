@@ -1,6 +1,7 @@
 package dev.aiworkbook.benchmarks;
 
 import dev.aiworkbook.functions.image.data.FashionMnist;
+import dev.aiworkbook.functions.image.data.Photos;
 import dev.aiworkbook.functions.image.model.FashionClassifier;
 import dev.aiworkbook.functions.image.model.ModelLocation;
 import dev.aiworkbook.functions.image.preprocess.ImagePreprocessor;
@@ -43,7 +44,7 @@ public class FashionPredictionBenchmark {
         FashionMnist images = FashionImages.testSet();
         one = images.inputs(0, 1);
         batch = images.inputs(0, 32);
-        photo = dev.aiworkbook.functions.image.data.Photos.darkOnWhite(images, 0, 4);
+        photo = Photos.darkOnWhite(images, 0, 4);
     }
 
     @TearDown
