@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Chapter 03: the autoscaling loop making a function elastic on the live platform. The
  * function is deployed behind the real HTTP gateway; a staged load of closed-loop clients
- * (2, then 4, then 16 at once) calls it, then falls silent. In KPA mode the experiment
+ * (2, then 4, then 20 at once) calls it, then falls silent. In KPA mode the experiment
  * records every tick of the scaling loop: what the scaler desired, the instances ready and
  * starting, the invocations in flight and waiting in the activator, and the answers so far;
  * then how long silence takes to bring the function back to zero. The same load in Lambda
@@ -153,16 +153,16 @@ public final class AutoscalingExperiment {
             Duration grace, Duration tick, int burstLimit) {
 
         /**
-         * The chapter's run: 2, 4 then 16 clients for 4, 4 and 5 s, 200 ms per invocation;
-         * KPA mode, at most 12 instances, 3 may wait for at most 2 s; a refused client backs
+         * The chapter's run: 2, 4 then 20 clients for 4, 4 and 5 s, 200 ms per invocation;
+         * KPA mode, at most 12 instances, 6 may wait for at most 2 s; a refused client backs
          * off 200 ms. In Lambda mode, 5 new instances per 10 s (AWS: 1,000), so that the
          * burst limit shows at this small scale.
          */
         public static Settings chapter() {
             Load load = new Load(List.of(new Stage(2, Duration.ofSeconds(4)),
-                    new Stage(4, Duration.ofSeconds(4)), new Stage(16, Duration.ofSeconds(5))),
+                    new Stage(4, Duration.ofSeconds(4)), new Stage(20, Duration.ofSeconds(5))),
                     200, Duration.ofMillis(200), 100);
-            return new Settings(AutoscalingSpec.Scaler.KPA, load, 12, 3, Duration.ofSeconds(2),
+            return new Settings(AutoscalingSpec.Scaler.KPA, load, 12, 6, Duration.ofSeconds(2),
                     Duration.ofSeconds(6), Duration.ofSeconds(1), Duration.ofMillis(200), 5);
         }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Chapter 03: a staged, bounded load over HTTP. Clients join stage by stage (2, then 4, then
- * 16, say) and each is a closed loop: it sends one invocation, waits for the answer, and sends
+ * 20, say) and each is a closed loop: it sends one invocation, waits for the answer, and sends
  * the next, so the number of clients is the concurrency the platform is offered. A refused
  * client waits a backoff before it tries again, as the AWS SDKs do. Every client stops when
  * the load's time is up or after {@code maxCallsPerClient} calls, whichever comes first.

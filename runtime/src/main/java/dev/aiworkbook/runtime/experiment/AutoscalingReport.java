@@ -74,7 +74,7 @@ public final class AutoscalingReport {
     public static String contrast(AutoscalingExperiment.Result result) {
         return String.format(Locale.ROOT, "Lambda mode, same load: %d cold starts, at most %d"
                 + " instances; %s%n  latency p50 %.0f ms, p90 %.0f ms, max %.0f ms; %d invocations"
-                + " waited %d ms or more (for their own init)%n", result.coldStarts(),
+                + " waited %d ms or more (a cold start runs its init first)%n", result.coldStarts(),
                 result.maxInstances(), answers(result), result.latency().p50(),
                 result.latency().p90(), result.latency().max(), result.queued(),
                 AutoscalingExperiment.QUEUED.toMillis());
