@@ -203,12 +203,13 @@ public final class StreamFanOutExperiment {
      * @param answered of those, answered
      * @param notAnswered of those, refused, failed or dropped
      * @param maxReady the most instances ready at once in it
+     * @param maxStarting the most instances starting at once in it
      * @param maxRunning the most invocations running at once in it
      * @param coldStarts instances started in it
      * @param p50Ms the median latency of its answered frames, or 0
      */
     public record Interval(long fromMillis, int due, int answered, int notAnswered,
-            int maxReady, int maxRunning, int coldStarts, double p50Ms) {
+            int maxReady, int maxStarting, int maxRunning, int coldStarts, double p50Ms) {
     }
 
     /**
@@ -305,6 +306,7 @@ public final class StreamFanOutExperiment {
                         .count();
                 out.add(new Interval(from, due.size(), answered, due.size() - answered,
                         seen.stream().mapToInt(Sample::ready).max().orElse(0),
+                        seen.stream().mapToInt(Sample::starting).max().orElse(0),
                         seen.stream().mapToInt(Sample::running).max().orElse(0),
                         coldAfter - coldBefore, Percentiles.of(due.stream()
                                 .filter(f -> f.outcome() == Outcome.ANSWERED)
