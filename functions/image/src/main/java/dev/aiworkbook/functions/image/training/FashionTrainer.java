@@ -28,7 +28,8 @@ import java.util.function.IntConsumer;
  * <p>The loop is written out rather than left to DJL's {@code EasyTrain}, so that everything a
  * resumed run needs is visible: the shuffle (from the seed and epoch), the augmentation (from
  * the seed and step), the learning rate (from the step) and the optimizer's state (in the
- * checkpoint). Dropout draws from the engine's generator, which is reseeded at the start of
+ * checkpoint). The initial weights and dropout draw from the engine's generator, which is
+ * seeded from the recipe's seed before the weights are drawn and reseeded at the start of
  * every slice from the seed and step.
  */
 public final class FashionTrainer implements AutoCloseable {
@@ -69,6 +70,9 @@ public final class FashionTrainer implements AutoCloseable {
         try {
             model.setBlock(FashionCnn.newBlock());
             NDManager manager = model.getNDManager();
+            // The initial weights are drawn from the engine's generator: seeded, two runs of
+            // one recipe start alike (a resumed run then overwrites them from the checkpoint).
+            Engine.getInstance().setRandomSeed((int) recipe.seed());
             model.getBlock().initialize(manager, DataType.FLOAT32, FashionCnn.INPUT_SHAPE);
             Optional<Checkpoint.Loaded> loaded = Checkpoint.read(folder, model.getBlock(),
                     manager);
