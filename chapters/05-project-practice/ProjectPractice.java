@@ -9,6 +9,7 @@ import ai.djl.util.JsonUtils;
 import dev.aiworkbook.functions.image.data.*;
 import dev.aiworkbook.functions.image.handler.*;
 import dev.aiworkbook.functions.image.model.*;
+import dev.aiworkbook.functions.image.training.TrainingRecipe;
 import dev.aiworkbook.runtime.billing.*;
 import dev.aiworkbook.runtime.dispatch.*;
 import dev.aiworkbook.runtime.function.*;
@@ -69,10 +70,11 @@ public class ProjectPractice {
         } while (full && Boolean.FALSE.equals(answer.get("done")));
         if (answer.get("history") instanceof List<?> epochs) epochs.forEach(e -> System.out.println(
                 "  epoch " + e.toString().replaceAll("[{}]", "")));
+        int perEpoch = TrainingRecipe.DEFAULT.batchesPerEpoch(60_000);
         if (answer.get("position") instanceof Map<?, ?> at) System.out.printf("  %.0f steps"
-                + " in %.1f s of training: %.0f s an epoch of 469 steps%n", at.get("step"),
+                + " in %.1f s of training: %.0f s an epoch of %d steps%n", at.get("step"),
                 answer.get("trainingSeconds"), (Double) answer.get("trainingSeconds")
-                / (Double) at.get("step") * 469);
+                / (Double) at.get("step") * perEpoch, perEpoch);
     }
 
     static void classify(Dispatcher platform, FashionMnist test) throws Exception {

@@ -29,8 +29,8 @@ import java.util.function.IntConsumer;
  * resumed run needs is visible: the shuffle (from the seed and epoch), the augmentation (from
  * the seed and step), the learning rate (from the step) and the optimizer's state (in the
  * checkpoint). The initial weights and dropout draw from the engine's generator, which is
- * seeded from the recipe's seed before the weights are drawn and reseeded at the start of
- * every slice from the seed and step.
+ * seeded from the recipe's seed before the weights are drawn and reseeded before every batch
+ * from the seed and step, so the run's result does not depend on where it was cut into slices.
  */
 public final class FashionTrainer implements AutoCloseable {
 
@@ -179,9 +179,8 @@ public final class FashionTrainer implements AutoCloseable {
             throws InterruptedException {
         TrainingRecipe recipe = checkpoint.recipe();
         int[] order = Shuffle.order(recipe.seed(), slice.epoch(), train.count());
-        Engine.getInstance().setRandomSeed((int) (recipe.seed() + firstStep));
         ParameterStore parameters = new ParameterStore(model.getNDManager(), false);
-        Loss loss = Loss.softmaxCrossEntropyLoss();
+        Loss loss = new SmoothedCrossEntropy(recipe.labelSmoothing());
         float[] inputs = new float[recipe.batchSize() * FashionMnist.PIXELS];
         float[] labels = new float[recipe.batchSize()];
         NDArray lossSum = null;
@@ -195,6 +194,8 @@ public final class FashionTrainer implements AutoCloseable {
                             + " batch " + batch + "; the last checkpoint stands");
                 }
                 long step = firstStep + batch - slice.fromBatch();
+                // Dropout's draws depend on the step alone, however the run is sliced.
+                Engine.getInstance().setRandomSeed((int) (recipe.seed() + step));
                 int from = batch * recipe.batchSize();
                 int size = Math.min(recipe.batchSize(), train.count() - from);
                 BatchMaker.fill(train, order, from, size, recipe, step, inputs, labels);

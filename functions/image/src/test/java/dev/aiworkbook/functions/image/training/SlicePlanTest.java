@@ -48,7 +48,7 @@ class SlicePlanTest {
     @Test
     @DisplayName("the learning rate warms up, peaks, and decays to a hundredth")
     void learningRateSchedule() {
-        TrainingRecipe recipe = TrainingRecipe.DEFAULT;
+        TrainingRecipe recipe = new TrainingRecipe(10, 128, 0.003f, 200, 1, true, 0f, 1L);
 
         assertThat(LearningRate.at(recipe, 0, 4690)).isEqualTo(0.0003f);
         assertThat(LearningRate.at(recipe, 200, 4690)).isEqualTo(0.003f);
