@@ -103,6 +103,11 @@ public final class KeepAlivePolicies {
         private final FixedKeepAlive rule = new FixedKeepAlive();
 
         @Override
+        public KeepAliveWindows windows(String function, Instant now, Duration configured) {
+            return rule.windows(function, now, configured);
+        }
+
+        @Override
         public List<String> reclaimable(List<InstanceView> instances, Instant now,
                 Duration keepAlive, int minInstances) {
             return rule.reclaimable(instances, now, keepAlive, minInstances);

@@ -78,6 +78,17 @@ class MathModelsExperimentTest {
     }
 
     @Test
+    @DisplayName("the chapter's run: with its seed every check holds, with five P(cold) points")
+    void chapterRunHolds() {
+        MathModelsExperiment.Report report = MathModelsExperiment.run(SEED);
+
+        assertThat(report.checks()).allSatisfy(c -> assertThat(c.holds()).as(c.toString())
+                .isTrue());
+        assertThat(report.holds()).isTrue();
+        assertThat(report.coldPoints()).hasSize(MathModelsExperiment.KEEP_ALIVES.size());
+    }
+
+    @Test
     @DisplayName("the table names every check and its verdict; the chart is a PNG")
     void renderAndChart(@TempDir Path dir) throws Exception {
         List<ColdPoint> points = List.of(
