@@ -1,5 +1,5 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//DESCRIPTION Chapter 03: the autoscaling loop on a live burst: instances, queueing, throttling, zero
+//DESCRIPTION Chapter 03: the autoscaling loop on a live, staged load: scale up, queue, zero
 //JAVA 17+
 //DEPS dev.aiworkbook:runtime:1.0-SNAPSHOT
 //RUNTIME_OPTIONS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
@@ -8,54 +8,69 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.aiworkbook.runtime.experiment.AutoscalingChart;
 import dev.aiworkbook.runtime.experiment.AutoscalingExperiment;
+import dev.aiworkbook.runtime.experiment.AutoscalingReport;
+import dev.aiworkbook.runtime.function.AutoscalingSpec.Scaler;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 public class AlgorithmSteps {
 
-    /** Works as long as it is told, as if waiting on a database. */
+    /** Loads its "model" for 400 ms at init, then works as long as it is told. */
     public static class Work implements RequestHandler<Map<String, Integer>, String> {
+        static {
+            pause(400);
+        }
+
         @Override
         public String handleRequest(Map<String, Integer> event, Context context) {
+            pause(event.get("millis"));
+            return "done";
+        }
+
+        private static void pause(int millis) {
             try {
-                Thread.sleep(event.get("millis"));
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return "done";
         }
     }
 
     public static void main(String[] args) throws Exception {
-        var settings = AutoscalingExperiment.Settings.chapter();
-        var result = AutoscalingExperiment.run(Work.class, settings);
+        System.out.println(run());
+    }
 
-        System.out.printf("Burst: %d invocations at once, %d ms each; maxInstances %d,"
-                + " activator %d waiting, %d ms timeout%n", settings.burst(),
-                settings.workMillis(), settings.maxInstances(), settings.activatorCapacity(),
-                settings.activatorTimeout().toMillis());
-        System.out.println("  t (ms)  desired  ready  starting  in flight  waiting  panic");
-        int shown = 0;
-        for (var t : result.ticks()) {
-            if (shown++ % 3 != 0 && t.inFlight() + t.waiting() == 0 && t.ready() > 0) continue;
-            System.out.printf("  %6d  %7d  %5d  %8d  %9d  %7d  %s%n", t.atMillis(),
-                    t.desired(), t.ready(), t.starting(), t.inFlight(), t.waiting(),
-                    t.panicking() ? "yes" : "");
-        }
-        System.out.printf("Answers: %d x 200, %d x 429 (activator full), %d x 503 (waited too"
-                + " long)%n", result.count(200), result.count(429), result.count(503));
-        System.out.printf("Cold starts: %d; most instances ready at once: %d%n",
-                result.coldStarts(), result.maxReady());
-        System.out.printf("Latency of the 200s, queueing and init included: p50 %.0f ms,"
-                + " p90 %.0f ms, max %.0f ms%n", result.served().p50(), result.served().p90(),
-                result.served().max());
-        System.out.printf("Back to zero instances %.1f s after the burst%n",
-                result.zeroAfterMillis() / 1000.0);
+    static String run() throws InterruptedException {
+        var settings = AutoscalingExperiment.Settings.chapter();
+        var load = settings.load();
+        StringBuilder out = new StringBuilder(String.format("Load: %s; each client a closed"
+                + " loop of %d ms calls, then silence; init 400 ms%nKPA: maxInstances %d,"
+                + " activator %d waiting for up to %d ms; stable window %d s, tick %d ms%n",
+                load.stages().stream().map(s -> s.clients() + " clients for "
+                        + s.length().toSeconds() + " s").collect(Collectors.joining(", then ")),
+                load.workMillis(),
+                settings.maxInstances(), settings.activatorCapacity(),
+                settings.activatorTimeout().toMillis(), settings.stableWindow().toSeconds(),
+                settings.tick().toMillis()));
+
+        var kpa = AutoscalingExperiment.run(Work.class, settings);
+        out.append(AutoscalingReport.timeline(kpa.ticks(), Duration.ofSeconds(1)))
+                .append(AutoscalingReport.summary(kpa)).append(chart(kpa)).append("\n\n");
+
+        var lambda = AutoscalingExperiment.run(Work.class, settings.withScaler(Scaler.LAMBDA));
+        return out.append(String.format("Lambda mode: maxInstances %d, burstLimit %d per 10 s%n",
+                settings.maxInstances(), settings.burstLimit()))
+                .append(AutoscalingReport.contrast(lambda)).toString();
+    }
+
+    private static String chart(AutoscalingExperiment.Result kpa) {
         try {
-            Path chart = AutoscalingChart.write(result.ticks(), Path.of("autoscaling.png"));
-            System.out.println("Chart: " + chart);
-        } catch (IllegalStateException noFonts) {
-            System.out.println("No chart: " + noFonts.getMessage());
+            return "Chart: " + AutoscalingChart.write(kpa.ticks(),
+                    Path.of("target", "autoscaling.png")).toAbsolutePath();
+        } catch (IllegalStateException e) {
+            return "Chart not drawn: " + e.getMessage();
         }
     }
 }

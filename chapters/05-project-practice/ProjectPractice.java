@@ -5,35 +5,51 @@
 //DEPS dev.aiworkbook:functions-image:1.0-SNAPSHOT
 //RUNTIME_OPTIONS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
 
-import dev.aiworkbook.functions.image.data.FashionMnist;
-import dev.aiworkbook.functions.image.handler.ClassifyHttp;
-import dev.aiworkbook.functions.image.handler.TrainFashionMnist;
-import dev.aiworkbook.runtime.dispatch.Dispatcher;
-import dev.aiworkbook.runtime.dispatch.Invocation;
-import dev.aiworkbook.runtime.function.FunctionCode;
-import dev.aiworkbook.runtime.function.FunctionSpec;
+import ai.djl.util.JsonUtils;
+import dev.aiworkbook.functions.image.data.*;
+import dev.aiworkbook.functions.image.handler.*;
+import dev.aiworkbook.functions.image.model.*;
+import dev.aiworkbook.runtime.billing.*;
+import dev.aiworkbook.runtime.dispatch.*;
+import dev.aiworkbook.runtime.function.*;
 import dev.aiworkbook.runtime.time.SystemClock;
 import dev.aiworkbook.runtime.trigger.HttpGateway;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import java.math.*;
 import java.net.URI;
 import java.net.http.*;
 import java.nio.file.*;
 import java.time.Duration;
-import javax.imageio.ImageIO;
+import java.util.*;
 
 public class ProjectPractice {
+    static final Path MODEL = Path.of("models/fashion-mnist-cnn");
 
     public static void main(String[] args) throws Exception {
-        boolean full = args.length > 0 && args[0].equals("--full");
+        if (args.length > 1 || (args.length == 1 && !args[0].equals("--full"))) {
+            System.err.println("usage: ProjectPractice.java [--full]");
+            System.exit(64);
+        }
+        FashionMnist test = FashionMnist.load(MODEL.resolve("test-set"), FashionMnist.Split.TEST);
+        ColdStart cold = ColdStart.measure(MODEL, test.inputs(0, 1)[0]);
+        System.out.printf("Cold start in this JVM: engine init %d ms, model load %d ms, first"
+                + " inference %d ms%n", cold.engineInit().toMillis(),
+                cold.modelLoad().toMillis(), cold.firstInference().toMillis());
         Path data = Path.of(System.getenv().getOrDefault("FASHION_MNIST_DIR",
                 TrainFashionMnist.DEBIAN_DATA));
-        Path testSet = Path.of("models/fashion-mnist-cnn/test-set");
         try (Dispatcher platform = Dispatcher.on(new SystemClock())) {
-            if (Files.exists(data.resolve("train-images-idx3-ubyte.gz"))) train(platform, data, full);
-            else System.out.println("No training set in " + data + ": skipping the slice"
-                    + " (apt-get install dataset-fashion-mnist, or set FASHION_MNIST_DIR).");
-            classify(platform, FashionMnist.load(testSet, FashionMnist.Split.TEST));
+            if (Files.exists(data.resolve("train-images-idx3-ubyte.gz"))) {
+                train(platform, data, args.length == 1);
+            } else {
+                System.out.println("No training set in " + data + ": training skipped"
+                        + " (apt-get install dataset-fashion-mnist, or set FASHION_MNIST_DIR).");
+            }
+            classify(platform, test);
+        }
+        try (FashionClassifier model = FashionClassifier.load(MODEL)) {
+            System.out.printf("Committed model: test accuracy %.4f; prediction (median of 50)"
+                    + " %.2f ms for 1 image, %.2f ms for 32%n", model.accuracy(test),
+                    Latency.median(model, test.inputs(0, 1), 50).toNanos() / 1e6,
+                    Latency.median(model, test.inputs(0, 32), 50).toNanos() / 1e6);
         }
     }
 
@@ -41,47 +57,54 @@ public class ProjectPractice {
         platform.deploy(FunctionSpec.of("train", TrainFashionMnist.class.getName())
                 .withMemoryMb(2048).withTimeout(Duration.ofSeconds(60)),
                 FunctionCode.ofClasspath(TrainFashionMnist.class));
-        Path checkpoints = Path.of("target/chapter05-checkpoints");
-        String event = "{\"checkpointDir\":\"" + checkpoints + "\",\"dataDir\":\"" + data
-                + "\",\"sliceBatches\":50" + (full ? "" : ",\"maxSlices\":1") + "}";
-        String answer;
+        String event = "{\"checkpointDir\":\"target/chapter05-checkpoints\",\"dataDir\":\""
+                + data + "\",\"sliceBatches\":50,\"progress\":true"
+                + (full ? "" : ",\"maxSlices\":1") + "}";
+        Map<?, ?> answer;
         do {
-            answer = platform.invoke(Invocation.of("train", event)).payloadText();
-            System.out.println("train -> " + answer.replaceAll("\"history\":\\[.*?\\],?", ""));
-        } while (full && answer.contains("\"done\":false"));
+            String reply = platform.invoke(Invocation.of("train", event)).payloadText();
+            answer = JsonUtils.GSON.fromJson(reply, Map.class);
+            System.out.println("train -> " + answer.get(answer.containsKey("message")
+                    ? "message" : "errorMessage"));
+        } while (full && Boolean.FALSE.equals(answer.get("done")));
+        if (answer.get("history") instanceof List<?> epochs) epochs.forEach(e -> System.out.println(
+                "  epoch " + e.toString().replaceAll("[{}]", "")));
+        if (answer.get("position") instanceof Map<?, ?> at) System.out.printf("  %.0f steps"
+                + " in %.1f s of training: %.0f s an epoch of 469 steps%n", at.get("step"),
+                answer.get("trainingSeconds"), (Double) answer.get("trainingSeconds")
+                / (Double) at.get("step") * 469);
     }
 
     static void classify(Dispatcher platform, FashionMnist test) throws Exception {
         platform.deploy(FunctionSpec.of("classify-http", ClassifyHttp.class.getName())
                 .withMemoryMb(1024).withTimeout(Duration.ofSeconds(10)),
                 FunctionCode.ofClasspath(ClassifyHttp.class));
+        List<InvocationRecord> records = Collections.synchronizedList(new ArrayList<>());
+        platform.addListener(records::add);
         HttpClient http = HttpClient.newHttpClient();
         try (HttpGateway gateway = HttpGateway.start(platform, 0)) {
-            for (int i = 0; i < 5; i++) {
-                long started = System.nanoTime();
+            for (int i = 0; i < 105; i++) {
                 HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(
-                        gateway.url() + "/fn/classify-http?k=3")).POST(HttpRequest
-                        .BodyPublishers.ofByteArray(photo(test, i))).build(),
+                        gateway.url() + "/fn/classify-http?k=2")).POST(HttpRequest
+                        .BodyPublishers.ofByteArray(Photos.png(test, i))).build(),
                         HttpResponse.BodyHandlers.ofString());
-                System.out.printf("image %d (%s): %d in %.1f ms %s%n", i,
+                InvocationRecord r = records.get(records.size() - 1);
+                if (i < 5) System.out.printf("image %d (%s): %d %s, %s%n", i,
                         FashionMnist.LABELS.get(test.label(i)), reply.statusCode(),
-                        (System.nanoTime() - started) / 1e6, reply.body());
+                        reply.body().replaceAll(".*\"predictions\":(\\[.*?]).*", "$1")
+                        .replaceAll("\"index\":\\d+,|\"(label|probability)\":", ""),
+                        r.coldStart() ? "cold start, init " + r.initDuration().toMillis()
+                        + " ms" : "warm, " + r.billedDuration().toMillis() + " ms billed");
             }
         }
-    }
-
-    /** A test image as a photo would be: 4x larger, dark garment on white, PNG. */
-    static byte[] photo(FashionMnist test, int index) throws Exception {
-        int[] pixels = test.pixels(index);
-        BufferedImage image = new BufferedImage(112, 112, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 112; y++) {
-            for (int x = 0; x < 112; x++) {
-                int gray = 255 - pixels[(y / 4) * 28 + x / 4];
-                image.setRGB(x, y, gray * 0x010101);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
+        Meter meter = new Meter();
+        List<InvocationRecord> warm = records.subList(5, records.size());
+        warm.forEach(r -> meter.record(BillingRecord.warm(r.function(), r.memoryMb(), r.duration())));
+        BigDecimal total = meter.invoice(PriceCatalog.load("aws-lambda-x86"), false).exactTotal();
+        System.out.printf("%d more warm calls: %.1f ms billed on average; 1,000 predictions"
+                + " cost $%s on aws-lambda-x86 at 1024 MB (no free tier)%n", warm.size(),
+                warm.stream().mapToLong(r -> r.billedDuration().toMillis()).average().orElse(0),
+                total.multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(warm.size()),
+                6, RoundingMode.HALF_UP).toPlainString());
     }
 }

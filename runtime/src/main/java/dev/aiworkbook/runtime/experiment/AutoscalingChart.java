@@ -12,7 +12,10 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Chapter 03: instances, in-flight and waiting invocations over time, as a PNG. */
+/**
+ * Chapter 03: the clients offered, the instances desired and ready, and the invocations in
+ * flight and waiting over time, as a PNG.
+ */
 public final class AutoscalingChart {
 
     private AutoscalingChart() {
@@ -30,9 +33,11 @@ public final class AutoscalingChart {
     public static Path write(List<AutoscalingExperiment.Tick> ticks, Path file) {
         if (ticks.isEmpty()) throw new IllegalArgumentException("ticks must not be empty");
         XYChart chart = new XYChartBuilder().width(800).height(450)
-                .title("KPA: a burst, then silence").xAxisTitle("seconds since the burst")
+                .title("KPA: a staged load, then silence")
+                .xAxisTitle("seconds since the load began")
                 .yAxisTitle("count").build();
         List<Double> x = ticks.stream().map(t -> t.atMillis() / 1000.0).toList();
+        series(chart, "clients", x, ticks.stream().map(t -> (double) t.clients()).toList());
         series(chart, "instances ready", x, ticks.stream().map(t -> (double) t.ready()).toList());
         series(chart, "desired", x, ticks.stream().map(t -> (double) t.desired()).toList());
         series(chart, "in flight", x, ticks.stream().map(t -> (double) t.inFlight()).toList());

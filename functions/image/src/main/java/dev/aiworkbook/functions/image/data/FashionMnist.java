@@ -1,10 +1,12 @@
 package dev.aiworkbook.functions.image.data;
 
+import dev.aiworkbook.functions.image.preprocess.Normalisation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Fashion-MNIST (chapter 05): 28 × 28 grayscale pictures of clothing, light on a dark
@@ -131,5 +133,23 @@ public record FashionMnist(byte[] images, byte[] labels) {
         int base = index * PIXELS;
         for (int i = 0; i < PIXELS; i++) pixels[i] = images[base + i] & 0xFF;
         return pixels;
+    }
+
+    /**
+     * @param from the first image, 0-based
+     * @param count how many images
+     * @return their model inputs: 784 normalised values each, as {@code Normalisation} says
+     * @throws IndexOutOfBoundsException if the range is not inside the set
+     */
+    public float[][] inputs(int from, int count) {
+        Objects.checkFromIndexSize(from, count, count());
+        float[][] inputs = new float[count][PIXELS];
+        for (int n = 0; n < count; n++) {
+            int base = (from + n) * PIXELS;
+            for (int i = 0; i < PIXELS; i++) {
+                inputs[n][i] = Normalisation.normalise(images[base + i] & 0xFF);
+            }
+        }
+        return inputs;
     }
 }

@@ -10,6 +10,7 @@ import dev.aiworkbook.functions.image.training.EpochResult;
 import dev.aiworkbook.functions.image.training.FashionTrainer;
 import dev.aiworkbook.functions.image.training.SliceResult;
 import dev.aiworkbook.functions.image.training.TrainingPosition;
+import dev.aiworkbook.functions.image.training.TrainingProgress;
 import dev.aiworkbook.functions.image.training.TrainingRecipe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +35,8 @@ import java.util.Map;
  * {"checkpointDir": "...",   // or the environment variable TRAINING_CHECKPOINT_DIR
  *  "dataDir": "...",         // the four Fashion-MNIST files; or FASHION_MNIST_DIR
  *  "testDir": "...",         // the two t10k files, if not in dataDir
- *  "sliceBatches": 100, "maxSlices": 1, "epochs": 10}   // epochs: for a new run only
+ *  "sliceBatches": 100, "maxSlices": 1, "epochs": 10,   // epochs: for a new run only
+ *  "progress": false}        // true: a progress bar on standard error, for a person watching
  * }</pre>
  */
 public class TrainFashionMnist implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -60,11 +62,12 @@ public class TrainFashionMnist implements RequestHandler<Map<String, Object>, Ma
         Path testData = Path.of(setting(in, "testDir", "FASHION_MNIST_TEST_DIR", data.toString()));
         int sliceBatches = number(in, "sliceBatches", 100, 1, 100_000);
         int maxSlices = number(in, "maxSlices", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+        boolean progress = Boolean.parseBoolean(String.valueOf(in.get("progress")));
         TrainingRecipe recipe = TrainingRecipe.DEFAULT.withEpochs(
                 number(in, "epochs", TrainingRecipe.DEFAULT.epochs(), 1, 1000));
         try {
             loadData(data, testData);
-            return train(checkpoints, recipe, sliceBatches, maxSlices, context);
+            return train(checkpoints, recipe, sliceBatches, maxSlices, progress, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -74,15 +77,20 @@ public class TrainFashionMnist implements RequestHandler<Map<String, Object>, Ma
     }
 
     private Map<String, Object> train(Path checkpoints, TrainingRecipe recipe, int sliceBatches,
-            int maxSlices, Context context) throws IOException, InterruptedException {
+            int maxSlices, boolean progress, Context context)
+            throws IOException, InterruptedException {
         try (FashionTrainer trainer = FashionTrainer.resumeOrStart(checkpoints, recipe,
-                sliceBatches, train)) {
+                sliceBatches, train);
+                TrainingProgress bar = progress ? TrainingProgress.start(trainer.plan(),
+                        trainer.checkpoint(), System.err) : null) {
             TrainingPosition resumedAt = trainer.checkpoint().position();
             long lastSliceMs = 0;
             int slices = 0;
             while (!trainer.isDone() && slices < maxSlices
                     && timeLeftMs(context) > 2 * lastSliceMs + SAVE_MARGIN_MS) {
-                SliceResult slice = trainer.trainSlice(checkpoints, test, step -> { });
+                SliceResult slice = trainer.trainSlice(checkpoints, test,
+                        bar == null ? step -> { } : bar);
+                if (bar != null) slice.epoch().ifPresent(bar::epochDone);
                 lastSliceMs = Math.round(slice.seconds() * 1000);
                 slices++;
                 log(context, slice);

@@ -93,6 +93,25 @@ public final class FashionClassifier implements AutoCloseable {
     }
 
     /**
+     * @param test labelled images, such as the committed test set
+     * @return the share of them whose likeliest class is their label
+     */
+    public double accuracy(FashionMnist test) {
+        int batch = 500;
+        long correct = 0;
+        for (int from = 0; from < test.count(); from += batch) {
+            int size = Math.min(batch, test.count() - from);
+            float[][] probabilities = probabilities(test.inputs(from, size));
+            for (int i = 0; i < size; i++) {
+                if (likeliest(probabilities[i], 1).get(0).index() == test.label(from + i)) {
+                    correct++;
+                }
+            }
+        }
+        return (double) correct / test.count();
+    }
+
+    /**
      * @param image one preprocessed image
      * @param k how many classes to return, 1..10
      * @return the {@code k} likeliest classes, likeliest first
