@@ -1,6 +1,7 @@
 package dev.aiworkbook.runtime.cli;
 
 import dev.aiworkbook.runtime.billing.PriceCatalog;
+import dev.aiworkbook.runtime.function.AutoscalingSpec;
 import dev.aiworkbook.runtime.function.Durations;
 import dev.aiworkbook.runtime.function.FunctionSpec;
 import dev.aiworkbook.runtime.scaling.KeepAlivePolicies;
@@ -290,9 +291,13 @@ public final class SimulateCommand implements Callable<Integer> {
         o.keepAlive = readDuration("--keep-alive", keepAlive);
         try {
             o.load = Workloads.Load.parse(load);
-            o.scaler = SimulationSettings.Scaler.parse(scaler);
         } catch (IllegalArgumentException e) {
             throw usage("--" + e.getMessage());
+        }
+        try {
+            o.scaler = AutoscalingSpec.Scaler.parse(scaler);
+        } catch (IllegalArgumentException e) {
+            throw usage("--scaler must be kpa or lambda, was: \"" + scaler + "\"");
         }
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw usage("--rate must be more than zero invocations per second, was: " + rate);
@@ -371,7 +376,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Duration length;
         Duration keepAlive;
         Workloads.Load load;
-        SimulationSettings.Scaler scaler;
+        AutoscalingSpec.Scaler scaler;
         PriceCatalog catalog;
         String[] policyNames;
         List<Duration> sweep;

@@ -1,5 +1,6 @@
 package dev.aiworkbook.runtime.sim;
 
+import dev.aiworkbook.runtime.function.AutoscalingSpec.Scaler;
 import dev.aiworkbook.runtime.billing.PriceCatalog;
 import dev.aiworkbook.runtime.function.Durations;
 import dev.aiworkbook.runtime.scaling.KeepAlivePolicies;
@@ -126,26 +127,6 @@ public record SimulationSettings(Duration length, long seed, KeepAlive keepAlive
         return Math.max(1, Math.min(wanted, functions));
     }
 
-    /** How instances are started. */
-    public enum Scaler {
-        /** On demand: one new instance per invocation that finds no free slot. */
-        LAMBDA,
-        /** Ahead of demand, by the concurrency autoscaler (Knative's KPA). */
-        KPA;
-
-        /**
-         * @param text "lambda" or "kpa"
-         * @return the scaler
-         * @throws IllegalArgumentException naming the accepted values
-         */
-        public static Scaler parse(String text) {
-            for (Scaler s : values()) {
-                if (s.name().equalsIgnoreCase(text == null ? "" : text.trim())) return s;
-            }
-            throw new IllegalArgumentException("scaler must be kpa or lambda, was: \"" + text
-                    + "\"");
-        }
-    }
 
     /**
      * A keep-alive policy and the keep-alive it gives each function's instances.

@@ -419,9 +419,7 @@ public final class Simulator {
 
         /** The function as this run deploys it: its keep-alive, scaler and burst limit. */
         private FunctionSpec deployed(FunctionSpec spec) {
-            AutoscalingSpec scaling = spec.autoscaling().withScaler(
-                    settings.scaler() == SimulationSettings.Scaler.KPA
-                            ? AutoscalingSpec.Scaler.KPA : AutoscalingSpec.Scaler.LAMBDA);
+            AutoscalingSpec scaling = spec.autoscaling().withScaler(settings.scaler());
             if (settings.burstLimit() > 0) scaling = scaling.withBurstLimit(settings.burstLimit());
             return spec.withKeepAlive(settings.keepAlive().keepAlive()).withAutoscaling(scaling);
         }

@@ -3,6 +3,7 @@ package dev.aiworkbook.runtime.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiworkbook.runtime.billing.PriceCatalog;
+import dev.aiworkbook.runtime.function.AutoscalingSpec;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -62,7 +63,7 @@ class SimulatorShardingTest {
     @DisplayName("the hybrid policy and KPA mode agree alone and together too")
     void hybridKpaAgree() {
         SimulationSettings base = settings(SimulationSettings.KeepAlive.named("hybrid",
-                Duration.ofMinutes(10))).withScaler(SimulationSettings.Scaler.KPA);
+                Duration.ofMinutes(10))).withScaler(AutoscalingSpec.Scaler.KPA);
 
         SimulationReport alone = run(base.withThreads(2), Workloads.Load.DIURNAL);
         SimulationReport shared = new Simulator(base).addListener(new SimulationListener() { })

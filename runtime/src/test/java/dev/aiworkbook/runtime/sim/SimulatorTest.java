@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.aiworkbook.runtime.billing.PriceCatalog;
+import dev.aiworkbook.runtime.function.AutoscalingSpec;
 import dev.aiworkbook.runtime.function.FunctionSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,7 +154,7 @@ class SimulatorTest {
     void kpaScalesUpAndBackToZero() {
         SimulationSettings settings = new SimulationSettings(Duration.ofMinutes(10), 1,
                 SimulationSettings.KeepAlive.fixed(Duration.ofMinutes(10)), AWS)
-                .withScaler(SimulationSettings.Scaler.KPA);
+                .withScaler(AutoscalingSpec.Scaler.KPA);
         // Two minutes of 4 invocations a second, then eight minutes of silence.
         SimulatedFunction f = function("burst", Loads.poisson(4, Duration.ofMinutes(2),
                 new SplittableRandom(2)), 500, 1000);
