@@ -4,6 +4,9 @@
 //DEPS dev.aiworkbook:functions-text:1.0-SNAPSHOT
 //DEPS org.slf4j:slf4j-simple:2.0.20
 //RUNTIME_OPTIONS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+// Without a GPU the engines warn on every start that CUDA is missing: show only their errors.
+//RUNTIME_OPTIONS -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error
+//RUNTIME_OPTIONS -Dorg.slf4j.simpleLogger.log.ai.djl.onnxruntime.engine.OrtEngine=error
 
 import dev.aiworkbook.functions.text.search.Corpus;
 import dev.aiworkbook.functions.text.summary.SummaryHandler;

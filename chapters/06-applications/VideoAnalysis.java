@@ -4,6 +4,9 @@
 //DEPS dev.aiworkbook:runtime:1.0-SNAPSHOT
 //DEPS dev.aiworkbook:functions-image:1.0-SNAPSHOT
 //RUNTIME_OPTIONS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+// Without a GPU the engines warn on every start that CUDA is missing: show only their errors.
+//RUNTIME_OPTIONS -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error
+//RUNTIME_OPTIONS -Dorg.slf4j.simpleLogger.log.ai.djl.onnxruntime.engine.OrtEngine=error
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiworkbook.functions.image.data.FashionMnist;

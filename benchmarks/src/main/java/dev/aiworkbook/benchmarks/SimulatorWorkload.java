@@ -28,8 +28,14 @@ record SimulatorWorkload(int functions, double totalRate, Duration length) {
     }
 
     Simulator simulator(long seed) {
+        return simulator(seed, 0);
+    }
+
+    /** @param threads threads for the functions, which run alone; 0 for one per core */
+    Simulator simulator(long seed, int threads) {
         return new Simulator(new SimulationSettings(length, seed,
-                SimulationSettings.KeepAlive.fixed(Duration.ofMinutes(10)), AWS));
+                SimulationSettings.KeepAlive.fixed(Duration.ofMinutes(10)), AWS)
+                .withThreads(threads));
     }
 
     String label() {

@@ -23,6 +23,21 @@ public interface MeteringRule {
     Duration billedDuration(Duration actual, Duration granularity, Duration minimum);
 
     /**
+     * Rounds as {@link #billedDuration} does, in nanoseconds, for a tally that rounds millions
+     * of invocations; a rule may override it to make no {@link Duration} per call.
+     *
+     * @param actualNanos the measured duration; zero or more
+     * @param granularityNanos the billing step; more than zero
+     * @param minimumNanos the least that is billed for one invocation; zero or more
+     * @return the billed duration, in nanoseconds
+     * @throws IllegalArgumentException as {@link #billedDuration} does
+     */
+    default long billedNanos(long actualNanos, long granularityNanos, long minimumNanos) {
+        return billedDuration(Duration.ofNanos(actualNanos), Duration.ofNanos(granularityNanos),
+                Duration.ofNanos(minimumNanos)).toNanos();
+    }
+
+    /**
      * The compute used, in GB-seconds: memory in GB (MB / 1024) times billed seconds.
      *
      * @param memoryMb the memory configured for the function, in MB; more than zero

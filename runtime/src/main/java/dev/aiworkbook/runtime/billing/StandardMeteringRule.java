@@ -19,10 +19,20 @@ public final class StandardMeteringRule implements MeteringRule {
                     "granularity must be more than zero, was: " + granularity);
         }
         requireNotNegative(minimum, "minimum");
-        long step = granularity.toNanos();
-        long steps = (actual.toNanos() + step - 1) / step;
-        Duration rounded = Duration.ofNanos(steps * step);
-        return rounded.compareTo(minimum) < 0 ? minimum : rounded;
+        return Duration.ofNanos(billedNanos(actual.toNanos(), granularity.toNanos(),
+                minimum.toNanos()));
+    }
+
+    @Override
+    public long billedNanos(long actualNanos, long granularityNanos, long minimumNanos) {
+        if (actualNanos < 0 || granularityNanos <= 0 || minimumNanos < 0) {
+            throw new IllegalArgumentException("actual and minimum must be zero or more and"
+                    + " granularity more than zero, were (ns): " + actualNanos + ", "
+                    + minimumNanos + ", " + granularityNanos);
+        }
+        long rounded = (actualNanos + granularityNanos - 1) / granularityNanos
+                * granularityNanos;
+        return Math.max(rounded, minimumNanos);
     }
 
     @Override

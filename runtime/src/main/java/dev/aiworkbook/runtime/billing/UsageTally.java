@@ -3,7 +3,6 @@ package dev.aiworkbook.runtime.billing;
 import static dev.aiworkbook.runtime.billing.Checks.require;
 
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +30,8 @@ public final class UsageTally {
 
     private final PriceCatalog catalog;
     private final MeteringRule rule;
-    private final Duration granularity;
-    private final Duration minimum;
+    private final long granularityNanos;
+    private final long minimumNanos;
     private final boolean initBilled;
     private final Map<String, Account> accounts = new LinkedHashMap<>();
 
@@ -44,8 +43,8 @@ public final class UsageTally {
     public UsageTally(PriceCatalog catalog, MeteringRule rule) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.rule = Objects.requireNonNull(rule, "rule");
-        this.granularity = catalog.rules().granularity();
-        this.minimum = catalog.rules().minimumBilled();
+        this.granularityNanos = catalog.rules().granularity().toNanos();
+        this.minimumNanos = catalog.rules().minimumBilled().toNanos();
         this.initBilled = catalog.rules().initBilled();
     }
 
@@ -108,7 +107,7 @@ public final class UsageTally {
     }
 
     private long billedNanos(long nanos) {
-        return rule.billedDuration(Duration.ofNanos(nanos), granularity, minimum).toNanos();
+        return rule.billedNanos(nanos, granularityNanos, minimumNanos);
     }
 
     /** One function's running sums. */

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -43,6 +44,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "The deploy descriptor (default: ./" + DEFAULT_DESCRIPTOR + ").")
     Path config;
 
+    @Option(names = "--account-concurrency", defaultValue = "1000", paramLabel = "N",
+            description = "Invocations all Lambda-mode functions may run at once, AWS's"
+                    + " default quota (default: ${DEFAULT-VALUE}); over it, 429.")
+    int accountConcurrency;
+
     @Spec
     CommandSpec spec;
 
@@ -51,6 +57,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (accountConcurrency < 1) {
+            throw new ParameterException(spec.commandLine(), "--account-concurrency must be 1"
+                    + " or more invocations at once, was: " + accountConcurrency);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path file = config != null ? config : workingDir.resolve(DEFAULT_DESCRIPTOR);
@@ -71,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private int serve(DeployDescriptor descriptor, PrintWriter out, PrintWriter err) {
-        Dispatcher dispatcher = Dispatcher.on(SystemClock.shared());
+        Dispatcher dispatcher = Dispatcher.builder(SystemClock.shared())
+                .accountConcurrency(accountConcurrency).build();
         for (DeclaredFunction fn : descriptor.functions()) dispatcher.deploy(fn.spec(), fn.code());
         HttpGateway gateway;
         try {

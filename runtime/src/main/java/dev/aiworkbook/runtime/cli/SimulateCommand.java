@@ -1,6 +1,7 @@
 package dev.aiworkbook.runtime.cli;
 
 import dev.aiworkbook.runtime.billing.PriceCatalog;
+import dev.aiworkbook.runtime.function.AutoscalingSpec;
 import dev.aiworkbook.runtime.function.Durations;
 import dev.aiworkbook.runtime.function.FunctionSpec;
 import dev.aiworkbook.runtime.scaling.KeepAlivePolicies;
@@ -23,8 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,8 +45,6 @@ import picocli.CommandLine.Spec;
         description = "Simulates a load on the platform's own pool, keep-alive, autoscaler and"
                 + " billing, on a virtual clock.")
 public final class SimulateCommand implements Callable<Integer> {
-
-    private static final Pattern DAYS = Pattern.compile("(\\d{1,4})\\s*d");
 
     @Spec
     private CommandSpec spec;
@@ -98,6 +95,22 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "lambda (one instance per concurrent invocation) or kpa"
                     + " (concurrency autoscaler) (default: ${DEFAULT-VALUE}).")
     private String scaler;
+
+    @Option(names = "--burst-limit", defaultValue = "0", paramLabel = "N",
+            description = "Lambda mode: new instances per 10 s per function; 0 keeps each"
+                    + " function's own, 1000 as on AWS (default: ${DEFAULT-VALUE}).")
+    private int burstLimit;
+
+    @Option(names = "--account-concurrency", defaultValue = "0", paramLabel = "N",
+            description = "Lambda mode: invocations all functions may run at once, as AWS's"
+                    + " account quota (1000 by default there); 0 sets no account-wide limit"
+                    + " (default: ${DEFAULT-VALUE}). A limit runs the simulation on one thread.")
+    private int accountConcurrency;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "Threads for functions simulated alone; 0 is one per core"
+                    + " (default: ${DEFAULT-VALUE}). The result is the same for any value.")
+    private int threads;
 
     @Option(names = "--duration-ms", defaultValue = "100", paramLabel = "MS",
             description = "Mean run time, exponentially distributed (default: ${DEFAULT-VALUE}).")
@@ -161,9 +174,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private int single(Options options, SimulationSettings.KeepAlive policy, PrintWriter out)
             throws IOException {
+        // The chart's timeline hears every event in time order, so it runs on one thread.
         Timeline timeline = new Timeline(options.length.toNanos(),
                 (int) Math.max(1, Math.min(720, options.length.toSeconds())));
-        Simulator simulator = new Simulator(options.settings(policy)).addListener(timeline);
+        Simulator simulator = new Simulator(options.settings(policy));
+        if (chart != null) simulator.addListener(timeline);
         SimulationReport report = simulator.run(options.workload(), progress("run"));
         out.print(json ? report.toJson() + System.lineSeparator() : report.render());
         if (chart != null) {
@@ -249,13 +264,13 @@ public final class SimulateCommand implements Callable<Integer> {
             private int shown;
 
             @Override
-            public void at(long simulated, long length, long invocations) {
+            public synchronized void at(long simulated, long length, long invocations) {
                 int percent = (int) (100 * simulated / length);
                 if (percent < shown + 10 && percent < 100) return;
                 shown = percent;
                 double seconds = (System.nanoTime() - started) / 1e9;
-                err.printf(Locale.ROOT, "simulate %s: %3d%% of virtual time, %,d invocations,"
-                        + " %.1f s%n", label, percent, invocations, seconds);
+                err.printf(Locale.ROOT, "simulate %s: %3d%% done, %,d invocations, %.1f s%n",
+                        label, percent, invocations, seconds);
                 err.flush();
             }
         };
@@ -276,9 +291,13 @@ public final class SimulateCommand implements Callable<Integer> {
         o.keepAlive = readDuration("--keep-alive", keepAlive);
         try {
             o.load = Workloads.Load.parse(load);
-            o.scaler = SimulationSettings.Scaler.parse(scaler);
         } catch (IllegalArgumentException e) {
             throw usage("--" + e.getMessage());
+        }
+        try {
+            o.scaler = AutoscalingSpec.Scaler.parse(scaler);
+        } catch (IllegalArgumentException e) {
+            throw usage("--scaler must be kpa or lambda, was: \"" + scaler + "\"");
         }
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw usage("--rate must be more than zero invocations per second, was: " + rate);
@@ -298,6 +317,17 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (maxInstances < 1 || maxInstances > 100_000) {
             throw usage("--max-instances must be 1..100000, was: " + maxInstances);
+        }
+        if (burstLimit < 0) {
+            throw usage("--burst-limit must be 0 (each function's own) or more new instances"
+                    + " per 10 s, was: " + burstLimit);
+        }
+        if (accountConcurrency < 0) {
+            throw usage("--account-concurrency must be 0 (no account-wide limit) or more"
+                    + " invocations at once, was: " + accountConcurrency);
+        }
+        if (threads < 0 || threads > 64) {
+            throw usage("--threads must be 0 (one per core) to 64, was: " + threads);
         }
         if (!PriceCatalog.names().contains(prices)) {
             throw usage("--prices must be one of " + String.join(", ", PriceCatalog.names())
@@ -321,13 +351,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** Reads {@code 300ms}, {@code 10s}, {@code 10m}, {@code 1h} or {@code 1d}. */
     private Duration readDuration(String option, String text) {
-        Matcher days = DAYS.matcher(text == null ? "" : text.trim());
-        if (days.matches()) return Duration.ofDays(Long.parseLong(days.group(1)));
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            throw usage(option + " must be a whole number with a unit, ms, s, m, h or d"
-                    + " (300s, 10m, 1d), was: \"" + text + "\"");
+            throw usage(option + " " + e.getMessage());
         }
     }
 
@@ -349,7 +376,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Duration length;
         Duration keepAlive;
         Workloads.Load load;
-        SimulationSettings.Scaler scaler;
+        AutoscalingSpec.Scaler scaler;
         PriceCatalog catalog;
         String[] policyNames;
         List<Duration> sweep;
@@ -363,7 +390,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
 
         SimulationSettings settings(SimulationSettings.KeepAlive policy) {
-            return new SimulationSettings(length, seed, policy, catalog).withScaler(scaler);
+            return new SimulationSettings(length, seed, policy, catalog).withScaler(scaler)
+                    .withBurstLimit(burstLimit).withAccountConcurrency(accountConcurrency)
+                    .withThreads(threads);
         }
 
         /** A fresh workload for each run: arrivals are read once. */

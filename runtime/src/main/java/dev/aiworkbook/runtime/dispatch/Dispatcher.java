@@ -134,9 +134,7 @@ public final class Dispatcher implements AutoCloseable {
         int version = versions.computeIfAbsent(spec.name(), n -> new AtomicInteger())
                 .incrementAndGet();
         AutoscalingSpec scaling = spec.autoscaling();
-        ColdStartGate gate = scaling.scaler() == AutoscalingSpec.Scaler.LAMBDA
-                ? new BurstLimit(scaling.burstLimit(), AutoscalingSpec.BURST_WINDOW)
-                : ColdStartGate.OPEN;
+        ColdStartGate gate = coldStartGate(scaling);
         InstancePool pool = new InstancePool(spec, instances.factory(spec, version, code),
                 clock, startPolicy, keepAlivePolicyOf(spec), new PoolEvents(), gate);
         Deployment deployment = new Deployment(spec, code, version, clock.now(), pool);
@@ -153,6 +151,20 @@ public final class Dispatcher implements AutoCloseable {
         if (previous != null) previous.pool().drain();
         LOG.info("function={} version={} deployed from {}", spec.name(), version, code);
         return deployment;
+    }
+
+    /**
+     * The gate a function's cold starts on demand pass: in Lambda mode its burst limit, new
+     * per deployment; in KPA mode none, since the scaling loop starts instances. The
+     * simulator deploys its functions with the same gate.
+     *
+     * @param scaling the function's autoscaling knobs
+     * @return a fresh gate for one pool
+     */
+    public static ColdStartGate coldStartGate(AutoscalingSpec scaling) {
+        return scaling.scaler() == AutoscalingSpec.Scaler.LAMBDA
+                ? new BurstLimit(scaling.burstLimit(), AutoscalingSpec.BURST_WINDOW)
+                : ColdStartGate.OPEN;
     }
 
     /**

@@ -1,12 +1,9 @@
 package dev.aiworkbook.runtime.experiment;
 
+import dev.aiworkbook.runtime.chart.PngFile;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -46,17 +43,7 @@ public final class AutoscalingChart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        try {
-            Path folder = file.toAbsolutePath().getParent();
-            if (folder != null) Files.createDirectories(folder);
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-            return file.toString().endsWith(".png") ? file : Path.of(file + ".png");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the chart to " + file, e);
-        } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException("cannot draw the chart on this machine (" + e
-                    + "); install fontconfig and a font, such as fonts-dejavu-core", e);
-        }
+        return PngFile.write(chart, file);
     }
 
     private static void series(XYChart chart, String name, List<Double> x, List<Double> y) {

@@ -1,15 +1,12 @@
 package dev.aiworkbook.runtime.experiment;
 
+import dev.aiworkbook.runtime.chart.PngFile;
 import dev.aiworkbook.runtime.model.ColdStarts;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -63,21 +60,7 @@ public final class ColdStartChart {
         simulated.setMarker(SeriesMarkers.CIRCLE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        return save(chart, file);
+        return PngFile.write(chart, file);
     }
 
-    private static Path save(XYChart chart, Path file) {
-        try {
-            Path folder = file.toAbsolutePath().getParent();
-            if (folder != null) Files.createDirectories(folder);
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-            return file.toString().endsWith(".png") ? file : Path.of(file + ".png");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the chart to " + file, e);
-        } catch (RuntimeException | LinkageError e) {
-            // A minimal JDK image may lack fontconfig or any font, which text drawing needs.
-            throw new IllegalStateException("cannot draw the chart on this machine (" + e
-                    + "); install fontconfig and a font, such as fonts-dejavu-core", e);
-        }
-    }
 }

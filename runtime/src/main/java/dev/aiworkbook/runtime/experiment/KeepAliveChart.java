@@ -1,12 +1,9 @@
 package dev.aiworkbook.runtime.experiment;
 
+import dev.aiworkbook.runtime.chart.PngFile;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -47,21 +44,7 @@ public final class KeepAliveChart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        return save(chart, file);
+        return PngFile.write(chart, file);
     }
 
-    private static Path save(CategoryChart chart, Path file) {
-        try {
-            Path folder = file.toAbsolutePath().getParent();
-            if (folder != null) Files.createDirectories(folder);
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-            return file.toString().endsWith(".png") ? file : Path.of(file + ".png");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the chart to " + file, e);
-        } catch (RuntimeException | LinkageError e) {
-            // A minimal JDK image may lack fontconfig or any font, which text drawing needs.
-            throw new IllegalStateException("cannot draw the chart on this machine (" + e
-                    + "); install fontconfig and a font, such as fonts-dejavu-core", e);
-        }
-    }
 }

@@ -19,7 +19,9 @@ public final class LatencyHistogram {
     private final long[] counts = new long[BUCKETS];
     private long total;
     private long max;
-    private double sum;
+    /** The exact sum of the values, as sumHigh × 2^62 + sumLow, so merging keeps it exact. */
+    private long sumLow;
+    private long sumHigh;
 
     /**
      * Records one value.
@@ -32,8 +34,21 @@ public final class LatencyHistogram {
                 + nanos);
         counts[index(nanos)]++;
         total++;
-        sum += nanos;
+        addToSum(nanos >>> 62, nanos & ((1L << 62) - 1));
         if (nanos > max) max = nanos;
+    }
+
+    /**
+     * Adds every value another histogram recorded, as if recorded here: the result is the
+     * same whatever the order of the histograms added.
+     *
+     * @param other the histogram to add; it is not changed
+     */
+    public void add(LatencyHistogram other) {
+        for (int i = 0; i < BUCKETS; i++) counts[i] += other.counts[i];
+        total += other.total;
+        addToSum(other.sumHigh, other.sumLow);
+        if (other.max > max) max = other.max;
     }
 
     /** @return how many values were recorded */
@@ -48,7 +63,14 @@ public final class LatencyHistogram {
 
     /** @return the mean of the values recorded; zero when empty */
     public double meanNanos() {
-        return total == 0 ? 0 : sum / total;
+        if (total == 0) return 0;
+        return ((double) sumHigh * (1L << 62) + sumLow) / total;
+    }
+
+    private void addToSum(long high, long low) {
+        sumLow += low;
+        sumHigh += high + (sumLow >>> 62);
+        sumLow &= (1L << 62) - 1;
     }
 
     /**

@@ -1,17 +1,13 @@
 package dev.aiworkbook.runtime.sim;
 
+import dev.aiworkbook.runtime.chart.PngFile;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -52,7 +48,7 @@ public final class SimulationChart {
         chart.setYAxisGroupTitle(1, "cold starts per bucket");
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         style(chart);
-        return save(chart, file);
+        return PngFile.write(chart, file);
     }
 
     /**
@@ -83,7 +79,7 @@ public final class SimulationChart {
             point.setMarker(SeriesMarkers.DIAMOND);
         }
         style(chart);
-        return save(chart, file);
+        return PngFile.write(chart, file);
     }
 
     private static void line(XYSeries series) {
@@ -108,18 +104,4 @@ public final class SimulationChart {
         return out;
     }
 
-    private static Path save(Chart<?, ?> chart, Path file) {
-        try {
-            Path folder = file.toAbsolutePath().getParent();
-            if (folder != null) Files.createDirectories(folder);
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-            return file.toString().endsWith(".png") ? file : Path.of(file + ".png");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the chart to " + file, e);
-        } catch (RuntimeException | LinkageError e) {
-            // A minimal JDK image may lack fontconfig or any font, which text drawing needs.
-            throw new IllegalStateException("cannot draw the chart on this machine (" + e
-                    + "); install fontconfig and a font, such as fonts-dejavu-core", e);
-        }
-    }
 }

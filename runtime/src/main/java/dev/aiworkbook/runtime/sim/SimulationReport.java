@@ -3,10 +3,12 @@ package dev.aiworkbook.runtime.sim;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.aiworkbook.runtime.billing.UsageTally;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,9 @@ import java.util.Map;
  * @param maxLatencyMs the longest latency
  * @param meanLatencyMs the mean latency
  * @param throttled invocations refused
+ * @param throttledBy invocations refused, by the limit that refused them, named by its
+ *     field: maxInstances, burstLimit, accountConcurrency, activatorCapacity,
+ *     activatorTimeout
  * @param instancesStarted instances that finished their init
  * @param wastedGbSeconds memory time of loaded instances serving nothing, in GB-seconds
  * @param cost the bill of the run, exact to six decimals, in the catalog's currency
@@ -54,6 +59,7 @@ public record SimulationReport(
         double maxLatencyMs,
         double meanLatencyMs,
         long throttled,
+        Map<String, Long> throttledBy,
         long instancesStarted,
         double wastedGbSeconds,
         BigDecimal cost) {
@@ -81,16 +87,35 @@ public record SimulationReport(
         }
     }
 
-    static SimulationReport of(Simulator.Engine engine, List<Simulator.FunctionRun> runs) {
-        LatencyHistogram latency = engine.latency;
+    static SimulationReport of(String keepAlive, UsageTally tally, long endNanos,
+            List<Simulator.FunctionRun> runs, LatencyHistogram latency) {
+        // Sums in the functions' order, so a run on any number of threads adds up the same.
+        long invocations = 0;
+        long coldStarts = 0;
+        long throttled = 0;
+        long instancesStarted = 0;
+        double wastedMbNanos = 0;
+        long[] by = new long[Simulator.Throttle.values().length];
+        for (Simulator.FunctionRun run : runs) {
+            invocations += run.invocations;
+            coldStarts += run.coldStarts;
+            throttled += run.throttled;
+            instancesStarted += run.instancesStarted;
+            wastedMbNanos += (double) run.idleNanos * run.memoryMb;
+            for (int i = 0; i < by.length; i++) by[i] += run.throttledBy[i];
+        }
+        Map<String, Long> throttledBy = new LinkedHashMap<>();
+        for (Simulator.Throttle t : Simulator.Throttle.values()) {
+            throttledBy.put(t.field, by[t.ordinal()]);
+        }
         return new SimulationReport(
-                engine.keepAlive(),
-                engine.tally.catalog().name(),
+                keepAlive,
+                tally.catalog().name(),
                 runs.size(),
-                engine.end / 1e9,
-                engine.invocations,
-                engine.coldStarts,
-                ratio(engine.coldStarts, engine.invocations),
+                endNanos / 1e9,
+                invocations,
+                coldStarts,
+                ratio(coldStarts, invocations),
                 Spread.of(functionRatios(runs)),
                 percentile(sorted(appRatios(runs)), 75),
                 latency.percentileNanos(50) / MS,
@@ -98,10 +123,11 @@ public record SimulationReport(
                 latency.percentileNanos(99) / MS,
                 latency.maxNanos() / MS,
                 latency.meanNanos() / MS,
-                engine.throttled,
-                engine.instancesStarted,
-                engine.wastedMbNanos / MB_NANOS_PER_GB_SECOND,
-                engine.tally.invoice(false).exactTotal().setScale(6, RoundingMode.HALF_UP));
+                throttled,
+                Collections.unmodifiableMap(throttledBy),
+                instancesStarted,
+                wastedMbNanos / MB_NANOS_PER_GB_SECOND,
+                tally.invoice(false).exactTotal().setScale(6, RoundingMode.HALF_UP));
     }
 
     /**
@@ -134,12 +160,22 @@ public record SimulationReport(
         line(out, "latency (arrival to end)", String.format(Locale.ROOT,
                 "p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms", p50LatencyMs,
                 p90LatencyMs, p99LatencyMs, maxLatencyMs));
-        line(out, "throttled", String.format(Locale.ROOT, "%,d", throttled));
+        line(out, "throttled", String.format(Locale.ROOT, "%,d", throttled) + byReason());
         line(out, "instances started", String.format(Locale.ROOT, "%,d", instancesStarted));
         line(out, "wasted memory (idle)", String.format(Locale.ROOT, "%,.1f GB-s",
                 wastedGbSeconds));
         line(out, "cost (" + catalog + ", no free tier)", "$" + cost.toPlainString());
         return out.toString();
+    }
+
+    private String byReason() {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, Long> e : throttledBy.entrySet()) {
+            if (e.getValue() == 0) continue;
+            out.append(out.length() == 0 ? " (" : ", ").append(e.getKey()).append(' ')
+                    .append(String.format(Locale.ROOT, "%,d", e.getValue()));
+        }
+        return out.length() == 0 ? "" : out.append(')').toString();
     }
 
     private static void line(StringBuilder out, String label, String value) {

@@ -1,26 +1,36 @@
 package dev.aiworkbook.runtime.sim;
 
+import dev.aiworkbook.runtime.function.AutoscalingSpec.Scaler;
 import dev.aiworkbook.runtime.billing.PriceCatalog;
 import dev.aiworkbook.runtime.function.Durations;
 import dev.aiworkbook.runtime.scaling.KeepAlivePolicies;
 import dev.aiworkbook.runtime.scaling.KeepAlivePolicy;
-import dev.aiworkbook.runtime.scaling.ScalerSettings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * How a simulation runs: how long, from which seed, with which keep-alive, billed how.
+ * How a simulation runs: how long, from which seed, with which keep-alive, billed how, and
+ * with which of the platform's limits.
  *
  * @param length how long arrivals come, in virtual time: 1 s..31 days
  * @param seed the seed of every random draw of the engine (loads carry their own)
  * @param keepAlive the keep-alive policy, made fresh for each run
  * @param catalog the price catalog the run is billed with
- * @param scaler how instances are started: on demand, or by the concurrency autoscaler
- * @param kpa the autoscaler's knobs, used when {@code scaler} is {@link Scaler#KPA}
+ * @param scaler how instances are started: on demand, or by the concurrency autoscaler; the
+ *     other autoscaling knobs are each function's own ({@code FunctionSpec.autoscaling()})
+ * @param burstLimit Lambda mode: new instances per 10 s per function, set on every function;
+ *     0 keeps each function's own ({@code autoscaling.burstLimit}, 1,000 by default)
+ * @param accountConcurrency Lambda mode: invocations all functions may run at once; 0 means
+ *     no account-wide limit (the live platform's default is 1,000, AWS's quota)
+ * @param threads how many threads run independent shards of the functions: 1 runs them all
+ *     on one, 0 one per core ({@code availableProcessors}); shards need functions that are
+ *     independent, so with an account-wide limit the run takes one thread. The report is
+ *     the same for every value.
  */
 public record SimulationSettings(Duration length, long seed, KeepAlive keepAlive,
-        PriceCatalog catalog, Scaler scaler, Kpa kpa) {
+        PriceCatalog catalog, Scaler scaler, int burstLimit, int accountConcurrency,
+        int threads) {
 
     /** The longest simulation: a month of virtual time. */
     public static final Duration MAX_LENGTH = Duration.ofDays(31);
@@ -29,15 +39,27 @@ public record SimulationSettings(Duration length, long seed, KeepAlive keepAlive
         Objects.requireNonNull(keepAlive, "keepAlive");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(scaler, "scaler");
-        Objects.requireNonNull(kpa, "kpa");
         if (length == null || length.compareTo(Duration.ofSeconds(1)) < 0
                 || length.compareTo(MAX_LENGTH) > 0) {
             throw new IllegalArgumentException("length must be 1s..31d, was: " + length);
         }
+        if (burstLimit < 0) {
+            throw new IllegalArgumentException("burstLimit must be 0 (each function's own) or"
+                    + " more, was: " + burstLimit);
+        }
+        if (accountConcurrency < 0) {
+            throw new IllegalArgumentException("accountConcurrency must be 0 (no account-wide"
+                    + " limit) or more, was: " + accountConcurrency);
+        }
+        if (threads < 0 || threads > 64) {
+            throw new IllegalArgumentException("threads must be 0 (one per core) to 64, was: "
+                    + threads);
+        }
     }
 
     /**
-     * Settings with instances started on demand, as on AWS Lambda.
+     * Settings with instances started on demand, as on AWS Lambda, each function's own burst
+     * limit, no account-wide limit, and one thread per core.
      *
      * @param length how long arrivals come
      * @param seed the engine's seed
@@ -46,7 +68,7 @@ public record SimulationSettings(Duration length, long seed, KeepAlive keepAlive
      */
     public SimulationSettings(Duration length, long seed, KeepAlive keepAlive,
             PriceCatalog catalog) {
-        this(length, seed, keepAlive, catalog, Scaler.LAMBDA, Kpa.defaults());
+        this(length, seed, keepAlive, catalog, Scaler.LAMBDA, 0, 0, 0);
     }
 
     /**
@@ -54,7 +76,8 @@ public record SimulationSettings(Duration length, long seed, KeepAlive keepAlive
      * @return these settings with that scaler
      */
     public SimulationSettings withScaler(Scaler changed) {
-        return new SimulationSettings(length, seed, keepAlive, catalog, changed, kpa);
+        return new SimulationSettings(length, seed, keepAlive, catalog, changed, burstLimit,
+                accountConcurrency, threads);
     }
 
     /**
@@ -62,59 +85,48 @@ public record SimulationSettings(Duration length, long seed, KeepAlive keepAlive
      * @return these settings with that keep-alive
      */
     public SimulationSettings withKeepAlive(KeepAlive changed) {
-        return new SimulationSettings(length, seed, changed, catalog, scaler, kpa);
-    }
-
-    /** How instances are started. */
-    public enum Scaler {
-        /** On demand: one new instance per invocation that finds no free slot. */
-        LAMBDA,
-        /** Ahead of demand, by the concurrency autoscaler (Knative's KPA). */
-        KPA;
-
-        /**
-         * @param text "lambda" or "kpa"
-         * @return the scaler
-         * @throws IllegalArgumentException naming the accepted values
-         */
-        public static Scaler parse(String text) {
-            for (Scaler s : values()) {
-                if (s.name().equalsIgnoreCase(text == null ? "" : text.trim())) return s;
-            }
-            throw new IllegalArgumentException("scaler must be kpa or lambda, was: \"" + text
-                    + "\"");
-        }
+        return new SimulationSettings(length, seed, changed, catalog, scaler, burstLimit,
+                accountConcurrency, threads);
     }
 
     /**
-     * The knobs of KPA mode.
-     *
-     * @param scaler the concurrency autoscaler's settings
-     * @param tick how often it decides (2 s, as Knative)
-     * @param activatorCapacity how many invocations may wait for a slot per function
-     * @param activatorTimeout how long one may wait before it is refused (503)
+     * @param perTenSeconds new instances per 10 s per function; 0 keeps each function's own
+     * @return these settings with that burst limit
      */
-    public record Kpa(ScalerSettings scaler, Duration tick, int activatorCapacity,
-            Duration activatorTimeout) {
-
-        public Kpa {
-            Objects.requireNonNull(scaler, "scaler");
-            if (tick == null || tick.isNegative() || tick.isZero()) {
-                throw new IllegalArgumentException("tick must be more than zero, was: " + tick);
-            }
-        }
-
-        /**
-         * Knative's defaults: target 1 invocation per instance, a 2 s tick; an activator
-         * of 1,000 waiting invocations for at most 30 s.
-         *
-         * @return the settings
-         */
-        public static Kpa defaults() {
-            return new Kpa(ScalerSettings.knativeDefaults(1), Duration.ofSeconds(2), 1000,
-                    Duration.ofSeconds(30));
-        }
+    public SimulationSettings withBurstLimit(int perTenSeconds) {
+        return new SimulationSettings(length, seed, keepAlive, catalog, scaler, perTenSeconds,
+                accountConcurrency, threads);
     }
+
+    /**
+     * @param limit invocations all functions may run at once; 0 for no account-wide limit
+     * @return these settings with that limit
+     */
+    public SimulationSettings withAccountConcurrency(int limit) {
+        return new SimulationSettings(length, seed, keepAlive, catalog, scaler, burstLimit,
+                limit, threads);
+    }
+
+    /**
+     * @param count threads for independent shards of functions; 1 for one, 0 for one per core
+     * @return these settings with that many threads
+     */
+    public SimulationSettings withThreads(int count) {
+        return new SimulationSettings(length, seed, keepAlive, catalog, scaler, burstLimit,
+                accountConcurrency, count);
+    }
+
+    /**
+     * @param functions how many functions the run has
+     * @return how many shards the run will use: one when an account-wide limit couples the
+     *     functions, else {@code threads} (or the cores), never more than the functions
+     */
+    public int shards(int functions) {
+        if (accountConcurrency > 0) return 1;
+        int wanted = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        return Math.max(1, Math.min(wanted, functions));
+    }
+
 
     /**
      * A keep-alive policy and the keep-alive it gives each function's instances.
@@ -141,7 +153,8 @@ public record SimulationSettings(Duration length, long seed, KeepAlive keepAlive
          * @return the choice, labelled "fixed" and the duration
          */
         public static KeepAlive fixed(Duration keepAlive) {
-            return new KeepAlive("fixed " + Durations.format(keepAlive), keepAlive, () -> KeepAlivePolicies.fixed(keepAlive));
+            return new KeepAlive("fixed " + Durations.format(keepAlive), keepAlive,
+                    () -> KeepAlivePolicies.fixed(keepAlive));
         }
 
         /**

@@ -13,17 +13,29 @@ import java.util.Arrays;
  * due at the same instant run in the order they were scheduled.
  *
  * <p>It is the simulator's event queue, so it is built for speed: time is a count of
- * nanoseconds since the start, timers live in an array-backed 4-ary heap, keyed by primitive
- * arrays, that knows each timer's slot (a cancel is O(log n), and leaves nothing behind), and {@link #now()} makes a
- * new {@link Instant} only when time has moved. {@code VirtualClockTest} checks the order.
+ * nanoseconds since the start, timers live in an array-backed 4-ary heap keyed by primitive
+ * arrays, and {@link #now()} makes a new {@link Instant} only when time has moved. A cancel
+ * only marks its timer, which the heap drops when it reaches the top. The heap holds only
+ * primitives (due, order, and the timer's index in a side table), so a heap step moves
+ * numbers: it neither writes to timer objects (a cache miss per level) nor stores references
+ * (a garbage-collector write barrier per level), which together were the largest part of the
+ * simulator's time. When cancelled timers make up more than half of the heap it is rebuilt
+ * without them, so they never pile up.
+ * {@code VirtualClockTest} checks the order.
  */
 public final class VirtualClock implements Clock {
 
     private final Instant start;
-    private Entry[] heap = new Entry[64];
     private long[] dues = new long[64];
     private long[] orders = new long[64];
+    private int[] ids = new int[64];
+    /** Timers by index; free indexes are reused, so the table is as big as the heap was. */
+    private Entry[] byId = new Entry[64];
+    private int[] freeIds = new int[64];
+    private int freeCount;
+    private int nextId;
     private int size;
+    private int cancelled;
     private long nowNanos;
     private long sequence;
     private Instant nowInstant;
@@ -129,100 +141,137 @@ public final class VirtualClock implements Clock {
 
     /** @return when the next waiting timer is due, in nanoseconds; Long.MAX_VALUE if none */
     public synchronized long nextDueNanos() {
+        dropCancelledHead();
         return size == 0 ? Long.MAX_VALUE : dues[0];
     }
 
     /** @return how many timers are waiting */
     public synchronized int pendingTimers() {
-        return size;
+        return size - cancelled;
     }
 
     private synchronized Entry nextDue(long targetNanos) {
+        dropCancelledHead();
         if (size == 0 || dues[0] > targetNanos) return null;
-        Entry head = removeAt(0);
+        Entry head = removeHead();
+        head.done = true;
         if (head.due > nowNanos) nowNanos = head.due;
         return head;
     }
 
     private synchronized boolean cancel(Entry entry) {
-        if (entry.slot < 0) return false;
-        removeAt(entry.slot);
+        if (entry.done) return false;
+        entry.done = true;
+        entry.cancelled = true;
+        cancelled++;
+        if (cancelled > 64 && cancelled > size / 2) purge();
         return true;
     }
 
+    private void dropCancelledHead() {
+        while (size > 0 && byId[ids[0]].cancelled) {
+            removeHead();
+            cancelled--;
+        }
+    }
+
+    /** Rebuilds the heap from its live timers: O(n), once per n/2 cancels. */
+    private void purge() {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            int id = ids[i];
+            if (byId[id].cancelled) {
+                release(id);
+                continue;
+            }
+            dues[kept] = dues[i];
+            orders[kept] = orders[i];
+            ids[kept] = id;
+            kept++;
+        }
+        size = kept;
+        cancelled = 0;
+        for (int i = (size - 2) >>> 2; i >= 0 && size > 1; i--) siftDown(i);
+    }
+
     private Entry push(Entry entry) {
-        if (size == heap.length) grow();
-        int slot = size++;
-        place(slot, entry, entry.due, entry.order);
-        siftUp(slot);
+        if (size == dues.length) grow();
+        int id = freeCount > 0 ? freeIds[--freeCount] : nextId++;
+        if (id == byId.length) byId = Arrays.copyOf(byId, id * 2);
+        byId[id] = entry;
+        siftUp(size++, entry.due, entry.order, id);
         return entry;
     }
 
     private void grow() {
-        int length = heap.length * 2;
-        heap = Arrays.copyOf(heap, length);
+        int length = dues.length * 2;
         dues = Arrays.copyOf(dues, length);
         orders = Arrays.copyOf(orders, length);
+        ids = Arrays.copyOf(ids, length);
+        freeIds = Arrays.copyOf(freeIds, length);
     }
 
-    private Entry removeAt(int slot) {
-        Entry removed = heap[slot];
+    private Entry removeHead() {
+        int id = ids[0];
+        Entry removed = byId[id];
+        release(id);
         int last = --size;
-        removed.slot = -1;
-        if (slot != last) {
-            Entry moved = heap[last];
-            place(slot, moved, dues[last], orders[last]);
-            heap[last] = null;
-            siftDown(slot);
-            if (moved.slot == slot) siftUp(slot);
-        } else {
-            heap[last] = null;
+        if (last > 0) {
+            dues[0] = dues[last];
+            orders[0] = orders[last];
+            ids[0] = ids[last];
+            siftDown(0);
         }
         return removed;
     }
 
-    private void place(int slot, Entry entry, long due, long order) {
-        heap[slot] = entry;
-        dues[slot] = due;
-        orders[slot] = order;
-        entry.slot = slot;
-    }
-
-    private boolean before(int a, long due, long order) {
-        return dues[a] < due || (dues[a] == due && orders[a] < order);
+    private void release(int id) {
+        byId[id] = null;
+        freeIds[freeCount++] = id;
     }
 
     /** A 4-ary heap: half the depth of a binary one, and a node's children share a line. */
-    private void siftUp(int slot) {
-        Entry moving = heap[slot];
-        long due = dues[slot];
-        long order = orders[slot];
+    private void siftUp(int slot, long due, long order, int id) {
         while (slot > 0) {
             int parent = (slot - 1) >>> 2;
-            if (!(due < dues[parent] || (due == dues[parent] && order < orders[parent]))) break;
-            place(slot, heap[parent], dues[parent], orders[parent]);
+            long parentDue = dues[parent];
+            if (due > parentDue || (due == parentDue && order > orders[parent])) break;
+            dues[slot] = parentDue;
+            orders[slot] = orders[parent];
+            ids[slot] = ids[parent];
             slot = parent;
         }
-        place(slot, moving, due, order);
+        dues[slot] = due;
+        orders[slot] = order;
+        ids[slot] = id;
     }
 
     private void siftDown(int slot) {
-        Entry moving = heap[slot];
         long due = dues[slot];
         long order = orders[slot];
+        int id = ids[slot];
         while (true) {
             int first = 4 * slot + 1;
             if (first >= size) break;
             int best = first;
+            long bestDue = dues[first];
             int end = Math.min(first + 4, size);
             for (int c = first + 1; c < end; c++) {
-                if (before(c, dues[best], orders[best])) best = c;
+                long d = dues[c];
+                if (d < bestDue || (d == bestDue && orders[c] < orders[best])) {
+                    best = c;
+                    bestDue = d;
+                }
             }
-            if (!before(best, due, order)) break;
-            place(slot, heap[best], dues[best], orders[best]);
+            if (due < bestDue || (due == bestDue && order < orders[best])) break;
+            dues[slot] = bestDue;
+            orders[slot] = orders[best];
+            ids[slot] = ids[best];
             slot = best;
         }
-        place(slot, moving, due, order);
+        dues[slot] = due;
+        orders[slot] = order;
+        ids[slot] = id;
     }
 
     private static long saturatedNanos(Duration duration) {
@@ -239,7 +288,8 @@ public final class VirtualClock implements Clock {
         final long due;
         final long order;
         final Runnable task;
-        int slot;
+        boolean done;
+        boolean cancelled;
 
         Entry(VirtualClock clock, long due, long order, Runnable task) {
             this.clock = clock;

@@ -74,6 +74,16 @@ class FaasTest {
     }
 
     @Test
+    @DisplayName("serve refuses an account concurrency below one, naming the option and value")
+    void serveRefusesAZeroAccountConcurrency() {
+        Run run = faas("serve", "--port", "0", "--account-concurrency", "0");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--account-concurrency", "1 or more", "was: 0");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     @DisplayName("invoke prints the result and exits 0")
     void invokeSucceeds() {
         Run run = faas("invoke", "greeter", "--payload", "{\"name\":\"Ada\"}", "--url", url);

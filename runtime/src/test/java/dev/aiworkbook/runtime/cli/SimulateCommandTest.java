@@ -38,7 +38,7 @@ class SimulateCommandTest {
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.out).contains("invocations", "cold starts", "latency", "wasted memory",
                 "cost (aws-lambda-x86");
-        assertThat(run.err).contains("100% of virtual time");
+        assertThat(run.err).contains("100% done");
     }
 
     @Test
@@ -152,10 +152,56 @@ class SimulateCommandTest {
 
         assertThat(rate.exitCode).isEqualTo(2);
         assertThat(rate.err).contains("--rate", "more than zero", "0.0");
-        assertThat(length.err).contains("--duration", "300s, 10m, 1d", "\"5 weeks\"");
+        assertThat(length.err).contains("--duration", "10m, 1h, 1d", "\"5 weeks\"");
         assertThat(policy.err).contains("policy", "hybrid", "\"sometimes\"");
         assertThat(scaler.err).contains("scaler", "kpa or lambda", "\"hpa\"");
         assertThat(rate.out + length.out + policy.out + scaler.out).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Lambda mode's limits are options, and the JSON counts throttles by reason")
+    void lambdaLimitsCountThrottlesByReason() throws Exception {
+        String[] args = {"--load", "poisson", "--rate", "200", "--duration", "2m",
+            "--functions", "5", "--duration-ms", "200", "--seed", "3", "--json"};
+
+        JsonNode account = JSON.readTree(Run.of(concat(args, "--account-concurrency", "5")).out);
+        JsonNode burst = JSON.readTree(Run.of(concat(args, "--burst-limit", "2")).out);
+
+        // About 40 invocations run at once; an account of 5 refuses most of them.
+        assertThat(account.get("throttledBy").get("accountConcurrency").asLong())
+                .isGreaterThan(1000).isEqualTo(account.get("throttled").asLong());
+        // Two new instances per 10 s per function cannot keep up with the first seconds.
+        assertThat(burst.get("throttledBy").get("burstLimit").asLong()).isPositive()
+                .isEqualTo(burst.get("throttled").asLong());
+        assertThat(burst.get("throttledBy").get("accountConcurrency").asLong()).isZero();
+    }
+
+    @Test
+    @DisplayName("the number of threads does not change the JSON")
+    void threadsDoNotChangeTheResult() {
+        String[] args = {"--load", "poisson", "--rate", "10", "--duration", "1d",
+            "--functions", "30", "--seed", "5", "--json"};
+
+        Run one = Run.of(concat(args, "--threads", "1"));
+        Run two = Run.of(concat(args, "--threads", "2"));
+
+        assertThat(one.exitCode).as(one.err).isZero();
+        assertThat(two.out).isEqualTo(one.out);
+    }
+
+    @Test
+    @DisplayName("bad Lambda limits and thread counts are refused with the option and value")
+    void badLimitsAreRefused() {
+        Run burst = Run.of("--burst-limit", "-1");
+        Run account = Run.of("--account-concurrency", "-5");
+        Run threads = Run.of("--threads", "100");
+
+        assertThat(burst.exitCode).isEqualTo(2);
+        assertThat(burst.err).contains("--burst-limit", "0 (each function's own) or more",
+                "was: -1");
+        assertThat(account.err).contains("--account-concurrency", "was: -5");
+        assertThat(threads.err).contains("--threads", "0 (one per core) to 64", "was: 100");
+        assertThat(burst.out + account.out + threads.out).isEmpty();
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -182,16 +182,22 @@ class DeployDescriptorTest {
     }
 
     @Test
-    @DisplayName("durations read ms, s, m and h, and print in the largest whole unit")
+    @DisplayName("durations read ms, s, m, h and d, and print in the largest whole unit")
     void durations() {
         assertThat(Durations.parse("300ms")).isEqualTo(Duration.ofMillis(300));
         assertThat(Durations.parse("10s")).isEqualTo(Duration.ofSeconds(10));
         assertThat(Durations.parse("10m")).isEqualTo(Duration.ofMinutes(10));
         assertThat(Durations.parse("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(Durations.parse("1d")).isEqualTo(Duration.ofDays(1));
+        assertThat(Durations.format(Duration.ofHours(48))).isEqualTo("2d");
+        assertThat(Durations.format(Duration.ofHours(36))).isEqualTo("36h");
         assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
         assertThat(Durations.format(Duration.ofSeconds(120))).isEqualTo("2m");
         assertThatThrownBy(() -> Durations.parse("1.5s"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"1.5s\"");
+        assertThatThrownBy(() -> Durations.parse("1w"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ms, s, m, h or d").hasMessageContaining("\"1w\"");
     }
 
     private DeployDescriptor parse(String yaml) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.aiworkbook.runtime.billing.PriceCatalog;
+import dev.aiworkbook.runtime.function.AutoscalingSpec;
 import dev.aiworkbook.runtime.function.FunctionSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,7 +154,7 @@ class SimulatorTest {
     void kpaScalesUpAndBackToZero() {
         SimulationSettings settings = new SimulationSettings(Duration.ofMinutes(10), 1,
                 SimulationSettings.KeepAlive.fixed(Duration.ofMinutes(10)), AWS)
-                .withScaler(SimulationSettings.Scaler.KPA);
+                .withScaler(AutoscalingSpec.Scaler.KPA);
         // Two minutes of 4 invocations a second, then eight minutes of silence.
         SimulatedFunction f = function("burst", Loads.poisson(4, Duration.ofMinutes(2),
                 new SplittableRandom(2)), 500, 1000);
@@ -175,5 +176,45 @@ class SimulatorTest {
         assertThat(reasons).contains("scale-down");
         double[] instances = timeline.instances();
         assertThat(instances[instances.length - 1]).isZero();
+    }
+
+    @Test
+    @DisplayName("Lambda mode: the burst limit refuses cold starts past its tokens")
+    void burstLimitRefusesColdStarts() {
+        SimulationSettings settings = new SimulationSettings(Duration.ofSeconds(30), 1,
+                SimulationSettings.KeepAlive.fixed(Duration.ofMinutes(10)), AWS)
+                .withBurstLimit(3);
+        // Ten invocations at once need ten instances; the bucket holds three.
+        SimulatedFunction f = function("f", at(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), 1000, 0);
+
+        SimulationReport report = new Simulator(settings).run(List.of(f));
+
+        assertThat(report.invocations()).isEqualTo(3);
+        assertThat(report.throttled()).isEqualTo(7);
+        assertThat(report.throttledBy()).containsEntry("burstLimit", 7L)
+                .containsEntry("maxInstances", 0L);
+    }
+
+    @Test
+    @DisplayName("Lambda mode: the account's concurrency is shared by all functions")
+    void accountConcurrencyIsShared() {
+        SimulationSettings settings = new SimulationSettings(Duration.ofSeconds(30), 1,
+                SimulationSettings.KeepAlive.fixed(Duration.ofMinutes(10)), AWS)
+                .withAccountConcurrency(3);
+        // Two functions, two overlapping calls each: the fourth finds the account full.
+        SimulatedFunction a = function("a", at(0, 10), 1000, 0);
+        SimulatedFunction b = function("b", at(20, 30), 1000, 0);
+        List<String> reasons = new ArrayList<>();
+
+        SimulationReport report = new Simulator(settings).addListener(new SimulationListener() {
+            @Override
+            public void throttled(String function, long at, String reason) {
+                reasons.add(function + " " + reason);
+            }
+        }).run(List.of(a, b));
+
+        assertThat(report.invocations()).isEqualTo(3);
+        assertThat(report.throttledBy()).containsEntry("accountConcurrency", 1L);
+        assertThat(reasons).containsExactly("b accountConcurrency");
     }
 }
