@@ -4,6 +4,8 @@
 //DEPS dev.aiworkbook:runtime:1.0-SNAPSHOT
 //DEPS dev.aiworkbook:functions-image:1.0-SNAPSHOT
 //RUNTIME_OPTIONS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+// Without a GPU the engine warns on every start that CUDA is missing: show only its errors.
+//RUNTIME_OPTIONS -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error
 
 import ai.djl.util.JsonUtils;
 import dev.aiworkbook.functions.image.data.*;
