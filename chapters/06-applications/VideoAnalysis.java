@@ -74,7 +74,7 @@ public class VideoAnalysis {
             else if (frames.get(f.index()).labelName().orElse("?").equals(json.readTree(f.body())
                     .path("predictions").path(0).path("label").asText())) right++;
         }
-        Percentiles p = r.latency();
+        Stats p = r.latency();
         out.append(String.format("answered %d, refused %d, dropped %d, failed %d; cold starts %d,"
                 + " most instances %d%nlatency p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms"
                 + "%naccuracy on the stream %.3f (%d of %d answered)%n", r.count(Outcome.ANSWERED),

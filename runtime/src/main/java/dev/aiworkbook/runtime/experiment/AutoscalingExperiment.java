@@ -301,7 +301,7 @@ public final class AutoscalingExperiment {
     }
 
     private static Stats stats(List<Duration> samples) {
-        return samples.isEmpty() ? new Stats(0, 0, 0, 0) : Stats.of(samples);
+        return samples.isEmpty() ? Stats.NONE : Stats.of(samples);
     }
 
     private static Duration positive(Duration d) {

@@ -172,30 +172,6 @@ public final class StreamFanOutExperiment {
     }
 
     /**
-     * Latency percentiles in milliseconds, nearest rank.
-     *
-     * @param count how many were measured
-     * @param p50 the median
-     * @param p90 the 90th percentile
-     * @param p99 the 99th percentile
-     * @param max the largest
-     */
-    public record Percentiles(int count, double p50, double p90, double p99, double max) {
-
-        static Percentiles of(List<Duration> samples) {
-            if (samples.isEmpty()) return new Percentiles(0, 0, 0, 0, 0);
-            double[] ms = samples.stream().mapToDouble(d -> d.toNanos() / 1e6).sorted()
-                    .toArray();
-            return new Percentiles(ms.length, rank(ms, 0.5), rank(ms, 0.9), rank(ms, 0.99),
-                    ms[ms.length - 1]);
-        }
-
-        private static double rank(double[] sorted, double q) {
-            return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
-        }
-    }
-
-    /**
      * One stretch of the timeline.
      *
      * @param fromMillis its start, since the stream began
@@ -234,9 +210,8 @@ public final class StreamFanOutExperiment {
         }
 
         /** @return latency of the answered frames, queueing and cold starts included */
-        public Percentiles latency() {
-            return Percentiles.of(frames.stream().filter(f -> f.outcome() == Outcome.ANSWERED)
-                    .map(FrameResult::latency).toList());
+        public Stats latency() {
+            return percentiles(frames);
         }
 
         /** @return the most instances ready at once */
@@ -308,9 +283,7 @@ public final class StreamFanOutExperiment {
                         seen.stream().mapToInt(Sample::ready).max().orElse(0),
                         seen.stream().mapToInt(Sample::starting).max().orElse(0),
                         seen.stream().mapToInt(Sample::running).max().orElse(0),
-                        coldAfter - coldBefore, Percentiles.of(due.stream()
-                                .filter(f -> f.outcome() == Outcome.ANSWERED)
-                                .map(FrameResult::latency).toList()).p50()));
+                        coldAfter - coldBefore, percentiles(due).p50()));
                 coldBefore = coldAfter;
             }
             return out;
@@ -489,5 +462,12 @@ public final class StreamFanOutExperiment {
         if (ok) return;
         Object shown = value instanceof String ? "\"" + value + "\"" : value;
         throw new IllegalArgumentException(field + " " + rule + ", was: " + shown);
+    }
+
+    /** Latency of the answered frames among {@code frames}; {@link Stats#NONE} if none was. */
+    private static Stats percentiles(List<FrameResult> frames) {
+        List<Duration> answered = frames.stream().filter(f -> f.outcome() == Outcome.ANSWERED)
+                .map(FrameResult::latency).toList();
+        return answered.isEmpty() ? Stats.NONE : Stats.of(answered);
     }
 }
