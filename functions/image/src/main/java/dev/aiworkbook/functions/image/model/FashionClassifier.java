@@ -55,6 +55,7 @@ public final class FashionClassifier implements AutoCloseable {
                 .setTypes(float[][].class, float[][].class)
                 .optModelPath(folder)
                 .optModelName(manifest.name())
+                .optOption("epoch", Integer.toString(manifest.epoch()))
                 .optEngine("PyTorch")
                 .optBlock(FashionCnn.newBlock())
                 .optTranslator(new ProbabilitiesTranslator())

@@ -25,6 +25,24 @@ public record ModelManifest(String name, String file, String sha256, long sizeBy
     public static final String FILE = "manifest.json";
 
     /**
+     * @return the epoch in the parameters file's name, {@code NAME-00NN.params}: DJL loads the
+     *     file of the epoch it is given, and without one the highest it finds in the folder,
+     *     which need not be the file whose sha256 was checked
+     * @throws ModelUnavailableException if the file is not named so
+     */
+    public int epoch() {
+        String prefix = name + "-";
+        String digits = file.startsWith(prefix) && file.endsWith(".params")
+                ? file.substring(prefix.length(), file.length() - ".params".length()) : "";
+        if (!digits.matches("[0-9]{4}")) {
+            throw new ModelUnavailableException("the manifest's \"file\" must be named "
+                    + prefix + "NNNN.params (NNNN: the epoch, four digits), was: \"" + file
+                    + "\". " + ModelUnavailableException.HOW_TO_GET);
+        }
+        return Integer.parseInt(digits);
+    }
+
+    /**
      * @param folder the model's folder
      * @return its manifest
      * @throws ModelUnavailableException if it is missing or unreadable, naming the file

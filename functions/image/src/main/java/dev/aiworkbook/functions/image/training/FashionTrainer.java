@@ -66,6 +66,7 @@ public final class FashionTrainer implements AutoCloseable {
     public static FashionTrainer resumeOrStart(Path folder, TrainingRecipe recipe,
             int sliceBatches, FashionMnist train) throws IOException {
         PyTorchEngine.start();
+        GlibcHeap.keepFreedMemory();
         Model model = Model.newInstance(FashionCnn.NAME, "PyTorch");
         try {
             model.setBlock(FashionCnn.newBlock());

@@ -96,4 +96,33 @@ class CommittedModelTest {
                 .isInstanceOf(ModelUnavailableException.class)
                 .hasMessageContaining(folder.resolve("manifest.json").toString());
     }
+
+    @Test
+    @DisplayName("a later epoch's file beside the model is not loaded: the manifest's file is")
+    void loadsTheManifestsFileNotTheLatestEpoch(@TempDir Path folder) throws IOException {
+        String file = classifier.manifest().file();
+        Files.copy(TestData.MODEL.resolve(ModelManifest.FILE), folder.resolve(ModelManifest.FILE));
+        Files.copy(TestData.MODEL.resolve(file), folder.resolve(file));
+        // Say, a run trained further and not yet checked: DJL alone would pick epoch 9999.
+        Files.write(folder.resolve(FashionCnn.NAME + "-9999.params"), new byte[] {1, 2, 3});
+
+        try (FashionClassifier beside = FashionClassifier.load(folder)) {
+            float[] image = TestData.test().inputs(0, 1)[0];
+            assertThat(beside.probabilities(new float[][] {image}))
+                    .isDeepEqualTo(classifier.probabilities(new float[][] {image}));
+        }
+    }
+
+    @Test
+    @DisplayName("a manifest whose file is not named NAME-NNNN.params is refused, saying so")
+    void fileWithoutAnEpochIsRefused(@TempDir Path folder) throws IOException {
+        String manifest = Files.readString(TestData.MODEL.resolve(ModelManifest.FILE))
+                .replace(classifier.manifest().file(), "weights.params");
+        Files.writeString(folder.resolve(ModelManifest.FILE), manifest);
+
+        assertThatThrownBy(() -> ModelManifest.read(folder).epoch())
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("fashion-mnist-cnn-NNNN.params")
+                .hasMessageContaining("\"weights.params\"");
+    }
 }
