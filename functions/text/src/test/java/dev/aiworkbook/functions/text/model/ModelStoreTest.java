@@ -80,4 +80,34 @@ class ModelStoreTest {
 
         assertThat(error).hasMessageContaining("no model \"gpt\"").hasMessageContaining("all-minilm-l6-v2");
     }
+
+    @Test
+    @DisplayName("weights damaged in the middle load in the engine, yet the load is refused")
+    void damagedWeightsAreRefusedAfterTheEngineLoadsThem(@TempDir Path root) throws IOException {
+        ModelStore store = copyOfBge(root);
+        Path onnx = store.folder(BGE).resolve("bge-small-zh-v1.5-q.onnx");
+        byte[] bytes = Files.readAllBytes(onnx);
+        for (int i = bytes.length / 2; i < bytes.length / 2 + 64; i++) bytes[i] ^= 0x55;
+        Files.write(onnx, bytes);
+
+        var error = assertThrows(ModelException.class, () -> SentenceEmbedder.load(store, BGE));
+
+        assertThat(error).hasMessageContaining("bge-small-zh-v1.5-q.onnx is damaged: sha256")
+                .hasMessageContaining(ModelStore.EXTRACT_COMMAND);
+    }
+
+    @Test
+    @DisplayName("a file the engine cannot read is reported by its sha256, not the engine's error")
+    void unreadableFileIsReportedAsDamaged(@TempDir Path root) throws IOException {
+        ModelStore store = copyOfBge(root);
+        Path onnx = store.folder(BGE).resolve("bge-small-zh-v1.5-q.onnx");
+        byte[] bytes = Files.readAllBytes(onnx);
+        java.util.Arrays.fill(bytes, 0, 4096, (byte) 0x7F);
+        Files.write(onnx, bytes);
+
+        var error = assertThrows(ModelException.class, () -> SentenceEmbedder.load(store, BGE));
+
+        assertThat(error).hasMessageContaining("bge-small-zh-v1.5-q.onnx is damaged: sha256")
+                .hasMessageContaining("the manifest says");
+    }
 }
