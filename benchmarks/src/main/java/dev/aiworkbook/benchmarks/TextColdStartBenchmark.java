@@ -5,7 +5,12 @@ import dev.aiworkbook.functions.text.model.Language;
 import dev.aiworkbook.functions.text.model.ModelStore;
 import dev.aiworkbook.functions.text.model.SentenceEmbedder;
 import dev.aiworkbook.functions.text.summary.SummaryHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,10 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Chapter 06: the text functions' cold start, one shot per fresh JVM, phase by phase: ONNX
- * Runtime's start, each model's load (manifest, sha256, tokenizer, ONNX session), the sha256
- * check alone, the first inference, and the whole {@link SummaryHandler} constructor (both
- * models), plus two ways to cut it: C1 only ({@code -XX:TieredStopAtLevel=1}), and loading
- * only the English model. Each shot's earlier phases run in its setup, outside the measured
+ * Runtime's start, each model's load (manifest, sha256 or its stamp, tokenizer, ONNX
+ * session), the sha256 check alone, the first inference, and the whole {@link SummaryHandler}
+ * constructor (both models), plus three ways to cut it: the verified stamps (the plain
+ * benchmarks run with the stamps earlier forks wrote, the {@code Unstamped} ones without), C1
+ * only ({@code -XX:TieredStopAtLevel=1}), and loading only the English model. Each shot's earlier phases run in its setup, outside the measured
  * time. The forks get DJL's settings of the text functions, so ONNX Runtime can start alone.
  */
 @State(Scope.Benchmark)
@@ -46,6 +52,23 @@ public class TextColdStartBenchmark {
         @Setup(Level.Trial)
         public void start() {
             Engine.getEngine("OnnxRuntime");
+        }
+    }
+
+    /** A shot that starts with no stamp beside the model files: every file is hashed. */
+    @State(Scope.Benchmark)
+    public static class Unstamped {
+        @Setup(Level.Trial)
+        public void removeStamps() throws IOException {
+            ModelStore store = ModelStore.locate();
+            for (String model : List.of(ENGLISH, CHINESE)) {
+                try (Stream<Path> files = Files.list(store.folder(model))) {
+                    for (Path stamp : files.filter(f -> f.toString().endsWith(".verified"))
+                            .toList()) {
+                        Files.delete(stamp);
+                    }
+                }
+            }
         }
     }
 
@@ -87,9 +110,16 @@ public class TextColdStartBenchmark {
         return ModelStore.locate().verified(CHINESE);
     }
 
-    /** The share of the handler's cold start that a verified stamp could skip. */
+    /** Both models' checks as a cold start makes them, with the stamps of earlier forks. */
     @Benchmark
     public Object sha256OfBoth() {
+        ModelStore store = ModelStore.locate();
+        return store.verified(ENGLISH).equals(store.verified(CHINESE));
+    }
+
+    /** The same without stamps: the share of the handler's cold start a stamp saves. */
+    @Benchmark
+    public Object sha256OfBothUnstamped(Unstamped unstamped) {
         ModelStore store = ModelStore.locate();
         return store.verified(ENGLISH).equals(store.verified(CHINESE));
     }
@@ -106,6 +136,12 @@ public class TextColdStartBenchmark {
 
     @Benchmark
     public Object summaryHandler() {
+        return new SummaryHandler();
+    }
+
+    /** The handler's cold start the first time, or where no stamp can be written. */
+    @Benchmark
+    public Object summaryHandlerUnstamped(Unstamped unstamped) {
         return new SummaryHandler();
     }
 

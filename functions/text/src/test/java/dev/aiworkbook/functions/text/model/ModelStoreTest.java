@@ -110,4 +110,57 @@ class ModelStoreTest {
         assertThat(error).hasMessageContaining("bge-small-zh-v1.5-q.onnx is damaged: sha256")
                 .hasMessageContaining("the manifest says");
     }
+
+    @Test
+    @DisplayName("a file that passed gets a stamp; while its size and time hold, the hash is skipped")
+    void stampSkipsTheHashOfAnUnchangedFile(@TempDir Path root) throws IOException {
+        ModelStore store = copyOfBge(root);
+        Path tokenizer = store.folder(BGE).resolve("bge-small-zh-v1.5-q-tokenizer.json");
+        Files.deleteIfExists(VerifiedStamp.of(tokenizer));
+
+        store.verified(BGE);
+        assertThat(VerifiedStamp.of(tokenizer)).exists();
+        assertThat(Files.readString(VerifiedStamp.of(tokenizer)))
+                .contains("sha256 " + store.verified(BGE).tokenizer().sha256());
+
+        // The trade-off, shown: a change that keeps size and time is not seen.
+        var time = Files.getLastModifiedTime(tokenizer);
+        byte[] bytes = Files.readAllBytes(tokenizer);
+        bytes[1000] ^= 1;
+        Files.write(tokenizer, bytes);
+        Files.setLastModifiedTime(tokenizer, time);
+        assertThat(store.verified(BGE).name()).isEqualTo(BGE);
+    }
+
+    @Test
+    @DisplayName("a file changed after its stamp has a new time: it is hashed again and refused")
+    void fileChangedAfterItsStampIsHashedAgain(@TempDir Path root) throws IOException {
+        ModelStore store = copyOfBge(root);
+        store.verified(BGE);
+        Path tokenizer = store.folder(BGE).resolve("bge-small-zh-v1.5-q-tokenizer.json");
+        var stamped = Files.getLastModifiedTime(tokenizer);
+
+        byte[] bytes = Files.readAllBytes(tokenizer);
+        bytes[1000] ^= 1;
+        Files.write(tokenizer, bytes);
+        Files.setLastModifiedTime(tokenizer, java.nio.file.attribute.FileTime.fromMillis(
+                stamped.toMillis() + 1_000));
+
+        var error = assertThrows(ModelException.class, () -> store.verified(BGE));
+        assertThat(error).hasMessageContaining("tokenizer.json is damaged: sha256");
+    }
+
+    @Test
+    @DisplayName("a stamp for another sha256 (the manifest changed) vouches for nothing")
+    void stampOfAnotherHashIsIgnored(@TempDir Path root) throws IOException {
+        ModelStore store = copyOfBge(root);
+        store.verified(BGE);
+        Path manifest = store.folder(BGE).resolve("manifest.yaml");
+        String sha = store.verified(BGE).tokenizer().sha256();
+        String other = (sha.charAt(0) == '0' ? "1" : "0") + sha.substring(1);
+        Files.writeString(manifest, Files.readString(manifest).replace(sha, other));
+
+        var error = assertThrows(ModelException.class, () -> store.verified(BGE));
+        assertThat(error).hasMessageContaining("the manifest says " + other);
+    }
 }
