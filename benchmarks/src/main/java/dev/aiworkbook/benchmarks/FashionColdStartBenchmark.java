@@ -59,7 +59,7 @@ public class FashionColdStartBenchmark {
 
         @Setup(Level.Trial)
         public void load() {
-            model = FashionClassifier.load(ModelLocation.resolve(getClass().getClassLoader()));
+            model = ModelLocation.load(getClass().getClassLoader());
         }
     }
 

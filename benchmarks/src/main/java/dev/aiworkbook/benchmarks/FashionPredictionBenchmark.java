@@ -40,7 +40,7 @@ public class FashionPredictionBenchmark {
 
     @Setup
     public void load() throws Exception {
-        model = FashionClassifier.load(ModelLocation.resolve(getClass().getClassLoader()));
+        model = ModelLocation.load(getClass().getClassLoader());
         FashionMnist images = FashionImages.testSet();
         one = images.inputs(0, 1);
         batch = images.inputs(0, 32);

@@ -17,7 +17,6 @@ import ai.djl.translate.TranslateException;
 import dev.aiworkbook.functions.image.zoo.ImageNetModel;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +43,8 @@ public final class ImageFunction implements AutoCloseable {
 
     /** @return the function over the packaged model (or FASHION_MODEL_DIR) */
     static ImageFunction loadPackaged() {
-        Path folder = ModelLocation.resolve(ImageFunction.class.getClassLoader());
-        return new ImageFunction(FashionClassifier.load(folder), new ImagePreprocessor());
+        return new ImageFunction(ModelLocation.load(ImageFunction.class.getClassLoader()),
+                new ImagePreprocessor());
     }
 
     /**

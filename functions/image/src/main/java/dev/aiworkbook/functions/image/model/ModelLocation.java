@@ -13,7 +13,8 @@ import java.nio.file.StandardCopyOption;
  * Where the prediction function finds its model (chapter 05): the folder named by the
  * environment variable {@code FASHION_MODEL_DIR}, else the copy inside its own deployment
  * package ({@code models/fashion-mnist-cnn/} on its classpath). From a jar the two files are
- * first copied to a temporary folder, since DJL loads parameters from a folder.
+ * first copied to a temporary folder, since DJL loads parameters from a folder; {@link #load}
+ * deletes that copy once the parameters are in memory, so cold starts leave nothing behind.
  */
 public final class ModelLocation {
 
@@ -25,21 +26,65 @@ public final class ModelLocation {
     }
 
     /**
+     * Loads the model from where {@link #resolve} finds it, and deletes a copy taken out of a
+     * jar once it is loaded.
+     *
      * @param loader the class loader of the function's package
-     * @return the model's folder
+     * @return the classifier
+     * @throws ModelUnavailableException if no model is found, or it cannot be loaded
+     */
+    public static FashionClassifier load(ClassLoader loader) {
+        Found found = locate(loader);
+        try {
+            return FashionClassifier.load(found.folder());
+        } finally {
+            if (found.copied()) deleteCopy(found.folder());
+        }
+    }
+
+    /**
+     * @param loader the class loader of the function's package
+     * @return the model's folder; a copy out of a jar is deleted when the JVM exits
      * @throws ModelUnavailableException if neither the variable nor the package gives one
      */
     public static Path resolve(ClassLoader loader) {
+        Found found = locate(loader);
+        if (found.copied()) {
+            // Deleted in the reverse order of these calls: the files, then the folder.
+            found.folder().toFile().deleteOnExit();
+            try (var files = Files.list(found.folder())) {
+                files.forEach(f -> f.toFile().deleteOnExit());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + found.folder(), e);
+            }
+        }
+        return found.folder();
+    }
+
+    /** A model folder, and whether it is a temporary copy. */
+    private record Found(Path folder, boolean copied) {
+    }
+
+    private static Found locate(ClassLoader loader) {
         String override = System.getenv(ENV);
-        if (override != null && !override.isBlank()) return Path.of(override);
+        if (override != null && !override.isBlank()) return new Found(Path.of(override), false);
         URL manifest = loader.getResource(RESOURCE + ModelManifest.FILE);
         if (manifest == null) {
             throw new ModelUnavailableException("no model in the deployment package (" + RESOURCE
                     + ModelManifest.FILE + " is not on the classpath) and " + ENV + " is not set. "
                     + ModelUnavailableException.HOW_TO_GET);
         }
-        if (manifest.getProtocol().equals("file")) return folderOf(manifest);
-        return copyOut(loader);
+        if (manifest.getProtocol().equals("file")) return new Found(folderOf(manifest), false);
+        return new Found(copyOut(loader), true);
+    }
+
+    private static void deleteCopy(Path folder) {
+        try (var files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) Files.deleteIfExists(file);
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // Left for the operating system's cleaning of temporary files; nothing depends on it.
+        }
     }
 
     private static Path folderOf(URL manifest) {
