@@ -17,6 +17,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An instance in this JVM: the handler's code in a class loader of its own, run on threads of
@@ -24,6 +26,13 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  *
  * <p>A cold start here is real work: opening the code, loading and linking the handler's
  * classes, their static initialisers and the constructor. Chapter 02 measures it.
+ *
+ * <p>When the instance is reclaimed, a handler that is {@link AutoCloseable} is closed on one
+ * of its lanes, within {@link #SHUTDOWN_LIMIT}, so that what it holds outside the Java heap
+ * (a model's native memory, say) goes with the instance rather than waiting for the garbage
+ * collector. AWS Lambda calls no close method: a handler there keeps what it holds until its
+ * sandbox is destroyed, so a close method is harmless there and useful here. An
+ * instance abandoned at a timeout is not closed, since its handler may still be running.
  *
  * <p>Simplification: memory is neither limited nor truly measured. The REPORT line's
  * "Max Memory Used" is what this instance's threads allocated during init plus the most one
@@ -33,6 +42,9 @@ public final class ClassLoaderInstance implements FunctionInstance {
 
     /** Lambda's limit on the init phase of an on-demand instance. */
     static final Duration INIT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a handler's close may take: the longest shutdown phase Lambda gives. */
+    static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(ClassLoaderInstance.class);
     private static final long MB = 1024 * 1024;
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -46,6 +58,8 @@ public final class ClassLoaderInstance implements FunctionInstance {
     private final ConcurrentLinkedDeque<Lane> lanes = new ConcurrentLinkedDeque<>();
     private volatile SandboxClassLoader loader;
     private volatile HandlerCall call;
+    private volatile Object handler;
+    private volatile boolean abandoned;
     private volatile boolean closed;
     private volatile long initBytes;
     private volatile long maxInvokeBytes;
@@ -133,6 +147,7 @@ public final class ClassLoaderInstance implements FunctionInstance {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         if (!work.isDone()) {
+            abandoned = true;
             lane.close();
             byte[] error = FunctionError.timeout(request.timeout().toMillis() / 1000.0).toJson();
             return new InvocationOutcome(InvocationOutcome.Kind.TIMEOUT, error,
@@ -150,13 +165,34 @@ public final class ClassLoaderInstance implements FunctionInstance {
 
     @Override
     public void close() {
+        if (closed) return;
         closed = true;
+        if (handler instanceof AutoCloseable closeable && !abandoned) closeHandler(closeable);
         Lane lane;
         while ((lane = lanes.poll()) != null) lane.close();
         try {
             if (loader != null) loader.close();
         } catch (IOException ignored) {
             // The jar handles are released on a best-effort basis; nothing is lost.
+        }
+    }
+
+    private void closeHandler(AutoCloseable closeable) {
+        Lane lane = borrowLane();
+        Lane.Work<Void> work = lane.run(() -> {
+            closeable.close();
+            return null;
+        }, System.nanoTime() + SHUTDOWN_LIMIT.toNanos());
+        if (!work.isDone()) {
+            LOG.warn("function={} instance={} close() took over {} s; left running",
+                    spec.name(), id, SHUTDOWN_LIMIT.toSeconds());
+            lane.close();
+        } else {
+            if (work.failure() != null) {
+                LOG.warn("function={} instance={} close() failed: {}", spec.name(), id,
+                        unwrap(work.failure()).toString());
+            }
+            lanes.push(lane);
         }
     }
 
@@ -185,6 +221,7 @@ public final class ClassLoaderInstance implements FunctionInstance {
         Constructor<?> constructor = type.getDeclaredConstructor();
         constructor.setAccessible(true);
         Object handler = constructor.newInstance();
+        this.handler = handler;
         long t3 = System.nanoTime();
 
         HandlerCall bound = HandlerBinding.bind(handler, spec.handlerMethod().orElse(null));

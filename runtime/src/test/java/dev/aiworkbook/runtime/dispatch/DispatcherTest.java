@@ -10,11 +10,14 @@ import dev.aiworkbook.runtime.function.Json;
 import dev.aiworkbook.runtime.instance.InstanceState;
 import dev.aiworkbook.runtime.testfunctions.Await;
 import dev.aiworkbook.runtime.testfunctions.BrokenInit;
+import dev.aiworkbook.runtime.testfunctions.Closer;
 import dev.aiworkbook.runtime.testfunctions.Failing;
 import dev.aiworkbook.runtime.testfunctions.Greeter;
 import dev.aiworkbook.runtime.testfunctions.Sleeper;
 import dev.aiworkbook.runtime.testfunctions.Upper;
 import dev.aiworkbook.runtime.time.VirtualClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +27,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DispatcherTest {
 
@@ -90,6 +94,36 @@ class DispatcherTest {
         // ten minutes idle: the keep-alive expires
         clock.advance(Duration.ofMinutes(1));
         assertThat(fn.pool().instances()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a reclaimed instance closes its handler when the handler is AutoCloseable")
+    void reclaimedInstanceClosesItsHandler(@TempDir Path folder) throws Exception {
+        Path log = folder.resolve("close.log");
+        deploy(FunctionSpec.of("closer", Closer.class.getName()), Closer.class);
+        platform.invoke(Invocation.of("closer", "{\"closeLog\":\"" + log + "\"}"));
+        assertThat(log).doesNotExist();
+
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(Files.readString(log)).as("written by the handler's close()")
+                .startsWith("closed on closer-lane-");
+    }
+
+    @Test
+    @DisplayName("an instance abandoned at its timeout is not closed: its handler may still run")
+    void abandonedInstanceIsNotClosed(@TempDir Path folder) throws Exception {
+        Path log = folder.resolve("close.log");
+        deploy(FunctionSpec.of("closer", Closer.class.getName())
+                .withTimeout(Duration.ofSeconds(1)), Closer.class);
+
+        InvocationResult late = platform.invoke(Invocation.of("closer",
+                "{\"closeLog\":\"" + log + "\",\"sleepMs\":1500}"));
+        platform.undeploy("closer");
+
+        assertThat(late.status()).isEqualTo(InvocationResult.Status.TIMED_OUT);
+        Thread.sleep(700); // the abandoned handler finishes its spin, then stays unclosed
+        assertThat(log).doesNotExist();
     }
 
     @Test

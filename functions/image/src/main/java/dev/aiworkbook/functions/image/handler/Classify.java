@@ -11,7 +11,8 @@ import java.util.Map;
  * fails the invocation with an {@code IllegalArgumentException} whose message says what was
  * wrong and what is accepted, which the Invoke API reports as a function error.
  */
-public class Classify implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public class Classify
+        implements RequestHandler<Map<String, Object>, Map<String, Object>>, AutoCloseable {
 
     private final ImageFunction function;
 
@@ -23,5 +24,11 @@ public class Classify implements RequestHandler<Map<String, Object>, Map<String,
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         return function.classify(ClassifyRequest.fromMap(event));
+    }
+
+    /** Frees the model's native memory; the workbook's platform calls it on reclaim. */
+    @Override
+    public void close() {
+        function.close();
     }
 }

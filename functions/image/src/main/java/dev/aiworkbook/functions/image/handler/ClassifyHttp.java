@@ -23,7 +23,8 @@ import java.util.Map;
  * and every invocation the instance serves after that reuses it.
  */
 public class ClassifyHttp
-        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
+        AutoCloseable {
 
     private final ImageFunction function;
 
@@ -34,6 +35,12 @@ public class ClassifyHttp
 
     ClassifyHttp(ImageFunction function) {
         this.function = function;
+    }
+
+    /** Frees the model's native memory; the workbook's platform calls it on reclaim. */
+    @Override
+    public void close() {
+        function.close();
     }
 
     @Override

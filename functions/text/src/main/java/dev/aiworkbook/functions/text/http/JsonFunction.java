@@ -20,12 +20,20 @@ import java.util.Map;
  * refusal with a body of {@code error}, {@code message}, {@code field} and {@code docs}.
  */
 public abstract class JsonFunction
-        implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        implements RequestHandler<Map<String, Object>, Map<String, Object>>, AutoCloseable {
 
     /** Where the error bodies point. */
     public static final String DOCS = "chapters/06-applications/README.md";
 
     protected static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Frees what the function holds outside the Java heap (models, open indexes). The
+     * workbook's platform calls it when it reclaims the instance; AWS Lambda never does.
+     */
+    @Override
+    public void close() {
+    }
 
     @Override
     public final Map<String, Object> handleRequest(Map<String, Object> event, Context context) {

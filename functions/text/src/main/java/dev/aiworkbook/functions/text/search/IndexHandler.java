@@ -44,6 +44,13 @@ public class IndexHandler extends JsonFunction {
     }
 
     @Override
+    public void close() {
+        indexes.values().forEach(SearchIndex::close);
+        indexes.clear();
+        embedders.close();
+    }
+
+    @Override
     protected Map<String, Object> answer(Map<String, Object> request, Context context) {
         Fields in = Fields.of(request);
         String name = Requests.indexName(in);

@@ -36,6 +36,11 @@ public class SummaryHandler extends JsonFunction {
     }
 
     @Override
+    public void close() {
+        embedders.close();
+    }
+
+    @Override
     protected Map<String, Object> answer(Map<String, Object> request, Context context) {
         Fields in = Fields.of(request);
         String text = in.text("text", "the text to summarise, 1.." + Summarizer.MAX_CHARACTERS
