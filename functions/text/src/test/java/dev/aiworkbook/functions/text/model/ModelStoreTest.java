@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ModelStoreTest {
 
@@ -24,6 +31,21 @@ class ModelStoreTest {
         return ModelStore.at(root);
     }
 
+    private static Path tokenizerOf(ModelStore store) {
+        return store.folder(BGE).resolve("bge-small-zh-v1.5-q-tokenizer.json");
+    }
+
+    private static Path onnxOf(ModelStore store) {
+        return store.folder(BGE).resolve("bge-small-zh-v1.5-q.onnx");
+    }
+
+    /** Rewrites a file's bytes in place, keeping its size. */
+    private static void change(Path file, Consumer<byte[]> edit) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        edit.accept(bytes);
+        Files.write(file, bytes);
+    }
+
     @Test
     @DisplayName("the shipped models verify against their manifests")
     void realModelsVerify() {
@@ -37,7 +59,7 @@ class ModelStoreTest {
     @DisplayName("a missing model file: the error names the file and the Maven command")
     void missingFileIsNamed(@TempDir Path root) throws IOException {
         ModelStore store = copyOfBge(root);
-        Files.delete(store.folder(BGE).resolve("bge-small-zh-v1.5-q.onnx"));
+        Files.delete(onnxOf(store));
 
         var error = assertThrows(ModelException.class, () -> SentenceEmbedder.load(store, BGE));
 
@@ -50,10 +72,7 @@ class ModelStoreTest {
     @DisplayName("a damaged model file of the right size fails its sha256 check")
     void corruptFileFailsTheChecksum(@TempDir Path root) throws IOException {
         ModelStore store = copyOfBge(root);
-        Path tokenizer = store.folder(BGE).resolve("bge-small-zh-v1.5-q-tokenizer.json");
-        byte[] bytes = Files.readAllBytes(tokenizer);
-        bytes[1000] ^= 1;
-        Files.write(tokenizer, bytes);
+        change(tokenizerOf(store), bytes -> bytes[1000] ^= 1);
 
         var error = assertThrows(ModelException.class, () -> SentenceEmbedder.load(store, BGE));
 
@@ -65,8 +84,7 @@ class ModelStoreTest {
     @DisplayName("a truncated model file is caught by its size")
     void truncatedFileFailsTheSize(@TempDir Path root) throws IOException {
         ModelStore store = copyOfBge(root);
-        Path onnx = store.folder(BGE).resolve("bge-small-zh-v1.5-q.onnx");
-        Files.write(onnx, new byte[100]);
+        Files.write(onnxOf(store), new byte[100]);
 
         var error = assertThrows(ModelException.class, () -> store.verified(BGE));
 
@@ -81,41 +99,35 @@ class ModelStoreTest {
         assertThat(error).hasMessageContaining("no model \"gpt\"").hasMessageContaining("all-minilm-l6-v2");
     }
 
-    @Test
-    @DisplayName("weights damaged in the middle load in the engine, yet the load is refused")
-    void damagedWeightsAreRefusedAfterTheEngineLoadsThem(@TempDir Path root) throws IOException {
-        ModelStore store = copyOfBge(root);
-        Path onnx = store.folder(BGE).resolve("bge-small-zh-v1.5-q.onnx");
-        byte[] bytes = Files.readAllBytes(onnx);
-        for (int i = bytes.length / 2; i < bytes.length / 2 + 64; i++) bytes[i] ^= 0x55;
-        Files.write(onnx, bytes);
-
-        var error = assertThrows(ModelException.class, () -> SentenceEmbedder.load(store, BGE));
-
-        assertThat(error).hasMessageContaining("bge-small-zh-v1.5-q.onnx is damaged: sha256")
-                .hasMessageContaining(ModelStore.EXTRACT_COMMAND);
+    static Stream<Arguments> damagedOnnx() {
+        Consumer<byte[]> weights = bytes -> {
+            for (int i = bytes.length / 2; i < bytes.length / 2 + 64; i++) bytes[i] ^= 0x55;
+        };
+        Consumer<byte[]> header = bytes -> Arrays.fill(bytes, 0, 4096, (byte) 0x7F);
+        return Stream.of(Arguments.of("64 bytes of weights in the middle", weights),
+                Arguments.of("a header the engine cannot read", header));
     }
 
-    @Test
-    @DisplayName("a file the engine cannot read is reported by its sha256, not the engine's error")
-    void unreadableFileIsReportedAsDamaged(@TempDir Path root) throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("damagedOnnx")
+    @DisplayName("an ONNX file damaged at the right size is refused by its sha256, before the engine")
+    void damagedOnnxIsRefusedByItsSha256(String what, Consumer<byte[]> damage, @TempDir Path root)
+            throws IOException {
         ModelStore store = copyOfBge(root);
-        Path onnx = store.folder(BGE).resolve("bge-small-zh-v1.5-q.onnx");
-        byte[] bytes = Files.readAllBytes(onnx);
-        java.util.Arrays.fill(bytes, 0, 4096, (byte) 0x7F);
-        Files.write(onnx, bytes);
+        change(onnxOf(store), damage);
 
         var error = assertThrows(ModelException.class, () -> SentenceEmbedder.load(store, BGE));
 
         assertThat(error).hasMessageContaining("bge-small-zh-v1.5-q.onnx is damaged: sha256")
-                .hasMessageContaining("the manifest says");
+                .hasMessageContaining("the manifest says")
+                .hasMessageContaining(ModelStore.EXTRACT_COMMAND);
     }
 
     @Test
     @DisplayName("a file that passed gets a stamp; while its size and time hold, the hash is skipped")
     void stampSkipsTheHashOfAnUnchangedFile(@TempDir Path root) throws IOException {
         ModelStore store = copyOfBge(root);
-        Path tokenizer = store.folder(BGE).resolve("bge-small-zh-v1.5-q-tokenizer.json");
+        Path tokenizer = tokenizerOf(store);
         Files.deleteIfExists(VerifiedStamp.of(tokenizer));
 
         store.verified(BGE);
@@ -124,10 +136,8 @@ class ModelStoreTest {
                 .contains("sha256 " + store.verified(BGE).tokenizer().sha256());
 
         // The trade-off, shown: a change that keeps size and time is not seen.
-        var time = Files.getLastModifiedTime(tokenizer);
-        byte[] bytes = Files.readAllBytes(tokenizer);
-        bytes[1000] ^= 1;
-        Files.write(tokenizer, bytes);
+        FileTime time = Files.getLastModifiedTime(tokenizer);
+        change(tokenizer, bytes -> bytes[1000] ^= 1);
         Files.setLastModifiedTime(tokenizer, time);
         assertThat(store.verified(BGE).name()).isEqualTo(BGE);
     }
@@ -137,14 +147,11 @@ class ModelStoreTest {
     void fileChangedAfterItsStampIsHashedAgain(@TempDir Path root) throws IOException {
         ModelStore store = copyOfBge(root);
         store.verified(BGE);
-        Path tokenizer = store.folder(BGE).resolve("bge-small-zh-v1.5-q-tokenizer.json");
-        var stamped = Files.getLastModifiedTime(tokenizer);
+        Path tokenizer = tokenizerOf(store);
+        FileTime stamped = Files.getLastModifiedTime(tokenizer);
 
-        byte[] bytes = Files.readAllBytes(tokenizer);
-        bytes[1000] ^= 1;
-        Files.write(tokenizer, bytes);
-        Files.setLastModifiedTime(tokenizer, java.nio.file.attribute.FileTime.fromMillis(
-                stamped.toMillis() + 1_000));
+        change(tokenizer, bytes -> bytes[1000] ^= 1);
+        Files.setLastModifiedTime(tokenizer, FileTime.fromMillis(stamped.toMillis() + 1_000));
 
         var error = assertThrows(ModelException.class, () -> store.verified(BGE));
         assertThat(error).hasMessageContaining("tokenizer.json is damaged: sha256");
