@@ -3,7 +3,6 @@ package dev.aiworkbook.functions.text.search;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.aiworkbook.functions.text.http.BadRequestException;
 import dev.aiworkbook.functions.text.http.Fields;
-import dev.aiworkbook.functions.text.http.JsonFunction;
 import dev.aiworkbook.functions.text.model.Embedder;
 import dev.aiworkbook.functions.text.model.Embedders;
 import dev.aiworkbook.functions.text.model.Language;
@@ -23,15 +22,12 @@ import java.util.Map;
  * document is checked and embedded before the index is opened, so a refused request writes
  * nothing. An instance holds the index's write lock only during its invocation.
  */
-public class IndexHandler extends JsonFunction {
+public class IndexHandler extends IndexFunction {
 
     /** The most documents one request may carry. */
     public static final int MAX_DOCUMENTS = 256;
     /** The longest document text, in characters. */
     public static final int MAX_TEXT = 8_000;
-
-    private final Embedders embedders;
-    private final Map<IndexRoot, SearchIndex> indexes = new LinkedHashMap<>();
 
     /** Loads both models from the store {@code ModelStore.locate()} finds. */
     public IndexHandler() {
@@ -40,14 +36,7 @@ public class IndexHandler extends JsonFunction {
 
     /** @param embedders the models to use */
     public IndexHandler(Embedders embedders) {
-        this.embedders = embedders;
-    }
-
-    @Override
-    public void close() {
-        indexes.values().forEach(SearchIndex::close);
-        indexes.clear();
-        embedders.close();
+        super(embedders);
     }
 
     @Override
@@ -55,8 +44,7 @@ public class IndexHandler extends JsonFunction {
         Fields in = Fields.of(request);
         String name = Requests.indexName(in);
         List<Map<String, Object>> given = documents(in);
-        SearchIndex index = indexes.computeIfAbsent(
-                IndexRoot.locate(in.text("directory", null, "a folder")), SearchIndex::new);
+        SearchIndex index = indexesIn(IndexRoot.locate(in.text("directory", null, "a folder")));
         IndexSettings settings = settings(index, name, in, given);
 
         long started = System.nanoTime();

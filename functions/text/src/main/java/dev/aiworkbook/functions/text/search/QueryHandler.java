@@ -3,7 +3,6 @@ package dev.aiworkbook.functions.text.search;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.aiworkbook.functions.text.http.BadRequestException;
 import dev.aiworkbook.functions.text.http.Fields;
-import dev.aiworkbook.functions.text.http.JsonFunction;
 import dev.aiworkbook.functions.text.model.Embedders;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,13 +20,10 @@ import java.util.Map;
  * only reads: it never takes the index's write lock, and sees each new commit of the index
  * function on its next invocation.
  */
-public class QueryHandler extends JsonFunction {
+public class QueryHandler extends IndexFunction {
 
     /** The longest query text, in characters. */
     public static final int MAX_QUERY = 1_000;
-
-    private final Embedders embedders;
-    private final Map<IndexRoot, SearchIndex> indexes = new LinkedHashMap<>();
 
     /** Loads both models from the store {@code ModelStore.locate()} finds. */
     public QueryHandler() {
@@ -36,14 +32,7 @@ public class QueryHandler extends JsonFunction {
 
     /** @param embedders the models to use */
     public QueryHandler(Embedders embedders) {
-        this.embedders = embedders;
-    }
-
-    @Override
-    public void close() {
-        indexes.values().forEach(SearchIndex::close);
-        indexes.clear();
-        embedders.close();
+        super(embedders);
     }
 
     @Override
@@ -53,7 +42,7 @@ public class QueryHandler extends JsonFunction {
         int k = in.integer("k", 5, 1, 50);
         SearchMode mode = mode(in);
         IndexRoot root = IndexRoot.locate(in.text("directory", null, "a folder"));
-        SearchIndex index = indexes.computeIfAbsent(root, SearchIndex::new);
+        SearchIndex index = indexesIn(root);
         IndexSettings settings = index.settings(name).orElseThrow(() -> unknown(root, name));
         requireModel(in, name, settings);
         String text = text(in, mode);
