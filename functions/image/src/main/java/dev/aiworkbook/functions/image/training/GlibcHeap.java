@@ -16,17 +16,22 @@ import org.slf4j.LoggerFactory;
  * back in, and the kernel zeroes each one: a fifth of the CPU time went to the system, not to
  * libtorch. With the settings here (blocks under 32 MB from the heap, no trimming) the pages
  * stay with the process. On 2 cores, in alternating runs, two epochs took 38.8 and 40.3 s with
- * them against 48.1 and 45.1 s without (single epochs vary from 18 to 28 s); {@code GlibcHeapTest} counts the
- * page faults.
+ * them against 48.1 and 45.1 s without (single epochs vary from 18 to 28 s), and
+ * {@code FashionTrainingBenchmark} gave 0.84× and 0.79× the time of a slice;
+ * {@code GlibcHeapTest} counts the page faults.
  *
  * <p>The setting is for the whole process and stays: the process keeps the peak of what it
  * used (a few hundred MB here) instead of shrinking after each step. On AWS Lambda a function
  * has its process to itself; on the workbook's platform all functions share the JVM, so one
  * training function changes it for all of them. Only glibc has {@code mallopt}: on macOS,
- * Windows and musl-based Linux this does nothing and says so.
+ * Windows and musl-based Linux this does nothing and says so. {@code
+ * -Dworkbook.malloc.keepFreed=false} leaves malloc as it is anywhere, for a process that must
+ * shrink after its peak, or to measure the difference ({@code FashionTrainingBenchmark}).
  */
 public final class GlibcHeap {
 
+    /** The system property that, set to {@code false}, leaves malloc as it is. */
+    public static final String PROPERTY = "workbook.malloc.keepFreed";
     private static final Logger LOG = LoggerFactory.getLogger(GlibcHeap.class);
 
     // From glibc's malloc.h.
@@ -61,6 +66,10 @@ public final class GlibcHeap {
     }
 
     private static boolean apply() {
+        if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
+            LOG.info("{}=false: malloc left as it is", PROPERTY);
+            return false;
+        }
         if (!Platform.isLinux()) {
             LOG.debug("not Linux: malloc left as it is");
             return false;
