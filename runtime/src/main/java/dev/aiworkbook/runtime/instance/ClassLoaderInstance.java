@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * classes, their static initialisers and the constructor. Chapter 02 measures it.
  *
  * <p>When the instance is reclaimed, a handler that is {@link AutoCloseable} is closed on one
- * of its lanes, within {@link #SHUTDOWN_LIMIT}, so that what it holds outside the Java heap
+ * of its lanes, within {@link #SHUTDOWN_LIMIT} and without holding up the pool, so that what it holds outside the Java heap
  * (a model's native memory, say) goes with the instance rather than waiting for the garbage
  * collector. AWS Lambda calls no close method: a handler there keeps what it holds until its
  * sandbox is destroyed, so a close method is harmless there and useful here. An
@@ -163,11 +163,28 @@ public final class ClassLoaderInstance implements FunctionInstance {
                 memoryUsedMb());
     }
 
+    /**
+     * Refuses further invocations at once; the handler's close, if any, and the release of the
+     * lanes and the class loader follow on a thread of their own, so the pool that reclaims
+     * the instance is not held up by a slow close.
+     */
     @Override
     public void close() {
         if (closed) return;
         closed = true;
-        if (handler instanceof AutoCloseable closeable && !abandoned) closeHandler(closeable);
+        if (handler instanceof AutoCloseable closeable && !abandoned) {
+            Thread closing = new Thread(() -> {
+                closeHandler(closeable);
+                release();
+            }, spec.name() + "-close-" + id);
+            closing.setDaemon(true);
+            closing.start();
+        } else {
+            release();
+        }
+    }
+
+    private void release() {
         Lane lane;
         while ((lane = lanes.poll()) != null) lane.close();
         try {

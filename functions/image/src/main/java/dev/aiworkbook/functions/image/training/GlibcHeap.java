@@ -56,9 +56,12 @@ public final class GlibcHeap {
     }
 
     /**
-     * Applies the settings, once per process.
+     * Applies the settings the first time; later calls give the first answer. (On the
+     * workbook's platform each instance loads this class anew and applies them again, which
+     * changes nothing.)
      *
-     * @return whether they are in force: false where the C library is not glibc
+     * @return whether they are in force: false where the C library is not glibc, or the
+     *     property turns them off
      */
     public static synchronized boolean keepFreedMemory() {
         if (applied == null) applied = apply();
@@ -77,6 +80,7 @@ public final class GlibcHeap {
         try {
             CLibrary c = Native.load("c", CLibrary.class);
             String version = c.gnu_get_libc_version();
+            // & rather than &&: each setting is tried even if one is refused.
             boolean ok = c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
                     & c.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE) == 1
                     & c.mallopt(M_TOP_PAD, TOP_PAD) == 1;
