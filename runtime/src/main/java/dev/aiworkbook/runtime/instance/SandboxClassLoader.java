@@ -1,7 +1,10 @@
 package dev.aiworkbook.runtime.instance;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLConnection;
 import java.util.List;
 
 /**
@@ -46,6 +49,26 @@ final class SandboxClassLoader extends URLClassLoader {
     public URL getResource(String name) {
         URL own = findResource(name);
         return own != null ? own : super.getResource(name);
+    }
+
+    /**
+     * Reads a resource through a jar opened for this stream alone. {@code URLClassLoader}'s own
+     * version reads from the JVM-wide cache of open jars and counts the cached jar as its own,
+     * so its {@code close()} would close that jar under another instance of the same function
+     * reading from it at that moment ("ZipFile closed"); a reclaimed instance must not break a
+     * starting one.
+     */
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        URL url = getResource(name);
+        if (url == null) return null;
+        try {
+            URLConnection connection = url.openConnection();
+            connection.setUseCaches(false);
+            return connection.getInputStream();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private Class<?> childFirst(String name) throws ClassNotFoundException {
